@@ -1,0 +1,5 @@
+export * from './generated/ast.js';
+export * from './vplan-module.js';
+export { convertMarkdown } from './parser/value-converter.js';
+export * from './i18n/lang.js';
+export * from './i18n/locale-service.js';

@@ -1,0 +1,74 @@
+import {
+    createDefaultCoreModule, createDefaultSharedCoreModule, inject, type DefaultSharedCoreModuleContext,
+    type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices
+} from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices,
+    type LangiumSharedServices, type PartialLangiumServices
+} from 'langium/lsp';
+import { VplanGeneratedModule, VplanGeneratedSharedModule } from './generated/module.js';
+import { VplanValueConverter } from './parser/value-converter.js';
+import { VplanScopeComputation } from './scoping/scope-computation.js';
+import { LocaleService } from './i18n/locale-service.js';
+
+/** Services the vplan language adds to Langium's. */
+export type VplanAddedServices = {
+    i18n: {
+        Locale: LocaleService;
+    };
+};
+
+export type VplanCoreServices = LangiumCoreServices & VplanAddedServices;
+export type VplanServices = LangiumServices & VplanAddedServices;
+
+/** What the language needs in any host: parsing, scoping, validation. No LSP, no editor. */
+export const VplanCoreModule: Module<VplanCoreServices, PartialLangiumCoreServices & VplanAddedServices> = {
+    parser: {
+        ValueConverter: () => new VplanValueConverter()
+    },
+    references: {
+        ScopeComputation: services => new VplanScopeComputation(services)
+    },
+    i18n: {
+        Locale: () => new LocaleService()
+    }
+};
+
+/** The editor services on top of the core: hover, completion, formatting, code actions… */
+export const VplanLspModule: Module<VplanServices, PartialLangiumServices> = {};
+
+/**
+ * The services for a batch host (the CLI, tests): Langium's core without its LSP layer, so that
+ * start-up does not pay for what a batch run never answers.
+ */
+export function createVplanCoreServices(context: DefaultSharedCoreModuleContext): {
+    shared: LangiumSharedCoreServices;
+    Vplan: VplanCoreServices;
+} {
+    const shared = inject(createDefaultSharedCoreModule(context), VplanGeneratedSharedModule);
+    const Vplan = inject(createDefaultCoreModule({ shared }), VplanGeneratedModule, VplanCoreModule);
+    shared.ServiceRegistry.register(Vplan);
+    registerValidation(Vplan);
+    return { shared, Vplan };
+}
+
+/** The services for the language server. */
+export function createVplanServices(context: DefaultSharedModuleContext): {
+    shared: LangiumSharedServices;
+    Vplan: VplanServices;
+} {
+    const shared = inject(createDefaultSharedModule(context), VplanGeneratedSharedModule);
+    const Vplan = inject(
+        createDefaultModule({ shared }),
+        VplanGeneratedModule,
+        VplanCoreModule as Module<VplanServices, PartialLangiumServices>,
+        VplanLspModule
+    );
+    shared.ServiceRegistry.register(Vplan);
+    registerValidation(Vplan);
+    return { shared, Vplan };
+}
+
+function registerValidation(_services: VplanCoreServices): void {
+    // Checks are registered here (see validation/).
+}
