@@ -19,7 +19,7 @@ const common = {
 };
 
 /** Node bundles run in VS Code's extension host (Node 22) or on the project's Node (>= 22). */
-const node = { ...common, platform: 'node', target: 'node22', format: 'cjs' };
+const node = { ...common, platform: 'node', target: 'node22', format: 'cjs', outExtension: { '.js': '.cjs' } };
 
 /** Each bundle, by name. Add an entry here when a package gains something that ships. */
 export const bundles = [
