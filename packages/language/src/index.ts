@@ -3,3 +3,4 @@ export * from './vplan-module.js';
 export { convertMarkdown } from './parser/value-converter.js';
 export * from './i18n/lang.js';
 export * from './i18n/locale-service.js';
+export * from './semantics/index.js';

@@ -1,0 +1,15 @@
+// The one place where thresholds, status and trend are defined. Hover, inlay hints, preview, CLI and
+// validation all call this module.
+export { parseNumber, formatNumber, localizedNumber, type ParsedNumber } from './numbers.js';
+export { parsePeriod, comparePeriods, periodOrder, type ParsedPeriod } from './periods.js';
+export {
+    readThresholds, effectiveBands, restatedIndicator, bandText, bandsText, intervalText, colorWord, uncoveredText,
+    contains, intersect, isEmpty, isSubset, COLORS,
+    type BandColor, type BetterDirection, type Bound, type Interval, type ThresholdKind, type NormalBand, type DirectionSource,
+    type SeriesThresholds, type ThresholdProblem, type IndicatorThresholds
+} from './thresholds.js';
+export { trendBetween, trendByRank, type Trend } from './trend.js';
+export {
+    assessIndicator, thresholdsOf, countStatuses, STATUSES, STATUS_WORD,
+    type Status, type OutcomeAssessment, type SeriesAssessment, type IndicatorAssessment, type StatusCounts
+} from './status.js';
