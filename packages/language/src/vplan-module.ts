@@ -10,6 +10,7 @@ import { VplanGeneratedModule, VplanGeneratedSharedModule } from './generated/mo
 import { VplanValueConverter } from './parser/value-converter.js';
 import { VplanScopeComputation } from './scoping/scope-computation.js';
 import { LocaleService } from './i18n/locale-service.js';
+import { followClientLocale, VplanEditorServices, VplanSharedLspModule } from './lsp/index.js';
 
 /** Services the vplan language adds to Langium's. */
 export type VplanAddedServices = {
@@ -35,7 +36,9 @@ export const VplanCoreModule: Module<VplanCoreServices, PartialLangiumCoreServic
 };
 
 /** The editor services on top of the core: hover, completion, formatting, code actions… */
-export const VplanLspModule: Module<VplanServices, PartialLangiumServices> = {};
+export const VplanLspModule: Module<VplanServices, PartialLangiumServices> = {
+    lsp: VplanEditorServices
+};
 
 /**
  * The services for a batch host (the CLI, tests): Langium's core without its LSP layer, so that
@@ -57,7 +60,7 @@ export function createVplanServices(context: DefaultSharedModuleContext): {
     shared: LangiumSharedServices;
     Vplan: VplanServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), VplanGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), VplanGeneratedSharedModule, VplanSharedLspModule);
     const Vplan = inject(
         createDefaultModule({ shared }),
         VplanGeneratedModule,
@@ -66,6 +69,7 @@ export function createVplanServices(context: DefaultSharedModuleContext): {
     );
     shared.ServiceRegistry.register(Vplan);
     registerValidation(Vplan);
+    followClientLocale(shared, Vplan);
     return { shared, Vplan };
 }
 

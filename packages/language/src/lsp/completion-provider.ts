@@ -1,0 +1,230 @@
+import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo } from 'langium';
+import {
+    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
+} from 'langium/lsp';
+import {
+    CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionList, type CompletionParams
+} from 'vscode-languageserver';
+import { isFollowUp, isIndicator, isOutcome, isPlan, isPlanYear, type Plan } from '../generated/ast.js';
+import type { Lang } from '../i18n/lang.js';
+import type { VplanServices } from '../vplan-module.js';
+import { documentKeywordLanguage, keywordLanguage, kw } from './keyword-language.js';
+import { EditorSettings } from './settings.js';
+import { titleOf } from './titles.js';
+
+/**
+ * Completion that knows the plan: keywords in the file's own language and only those valid at the
+ * cursor, references with their titles, snippets for whole blocks, and the periods the plan has.
+ */
+export class VplanCompletionProvider extends DefaultCompletionProvider {
+    private readonly settings: EditorSettings;
+    private readonly services: VplanServices;
+    /** The keyword language of the request being answered (requests are answered one at a time). */
+    private lang: Lang = 'sv';
+
+    constructor(services: VplanServices) {
+        super(services);
+        this.services = services;
+        this.settings = new EditorSettings(services.shared.workspace.ConfigurationProvider);
+    }
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        this.lang = await this.keywordLanguageOf(document);
+        return super.getCompletion(document, params, cancelToken);
+    }
+
+    /** The setting if it forces a language, else the file's majority, else the editor's display language. */
+    async keywordLanguageOf(document: LangiumDocument): Promise<Lang> {
+        const { keywordLanguage: setting } = await this.settings.get();
+        if (setting !== 'auto') return setting;
+        return documentKeywordLanguage(document) ?? this.services.i18n.Locale.lang;
+    }
+
+    protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        if (!super.filterKeyword(context, keyword)) return false;
+        const lang = keywordLanguage(keyword.value);
+        return lang === undefined || lang === this.lang;
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor) {
+        const result = super.completionForKeyword(context, keyword, acceptor);
+        if (this.filterKeyword(context, keyword)) {
+            const snippet = SNIPPETS[keyword.value];
+            if (snippet) {
+                acceptor(context, {
+                    label: keyword.value,
+                    labelDetails: { description: this.lang === 'sv' ? snippet.sv : snippet.en },
+                    kind: CompletionItemKind.Snippet,
+                    detail: this.lang === 'sv' ? `Mall: ${snippet.sv}` : `Template: ${snippet.en}`,
+                    insertText: snippet.body(this.lang, this.choices(context.document)),
+                    insertTextFormat: InsertTextFormat.Snippet,
+                    sortText: '2'
+                });
+            }
+        }
+        return result;
+    }
+
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor) {
+        if (isPeriodFeature(next.feature)) {
+            for (const [i, period] of this.periodsAt(context).entries()) {
+                acceptor(context, { label: period.label, detail: period.detail, kind: CompletionItemKind.Value, sortText: `0${String(i).padStart(3, '0')}` });
+            }
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        const node = this.loadNode(description);
+        const title = node ? titleOf(node) : undefined;
+        const sameFile = description.documentUri.toString() === context.document.uri.toString();
+        return {
+            ...item,
+            detail: title ?? description.type,
+            labelDetails: title ? { description: title } : undefined,
+            // Symbols of the file itself first, then the rest of the workspace.
+            sortText: sameFile ? '0' : '01',
+            filterText: title ? `${description.name} ${title}` : description.name
+        };
+    }
+
+    private loadNode(description: AstNodeDescription): AstNode | undefined {
+        if (description.node) return description.node;
+        try {
+            return this.services.shared.workspace.LangiumDocuments.getDocument(description.documentUri)
+                ? this.services.workspace.AstNodeLocator.getAstNode(
+                    this.services.shared.workspace.LangiumDocuments.getDocument(description.documentUri)!.parseResult.value,
+                    description.path)
+                : undefined;
+        } catch {
+            return undefined;
+        }
+    }
+
+    /** Follow-up periods and years the plan has, for `utfall |`. */
+    private periodsAt(context: CompletionContext): Array<{ label: string; detail: string }> {
+        const root = context.document.parseResult.value;
+        const plan = (context.node && AstUtils.getContainerOfType(context.node, isPlan))
+            ?? (AstUtils.streamContents(root).find(isPlan) as Plan | undefined);
+        const years = new Set<number>();
+        const planYear = plan?.members.find(isPlanYear)?.year;
+        const year = planYear ? Number.parseInt(planYear, 10) : undefined;
+        if (year) {
+            years.add(year);
+            years.add(year - 1);
+        }
+        // Years the file's outcomes already use: the next one is likely the one being written.
+        const indicator = context.node && AstUtils.getContainerOfType(context.node, isIndicator);
+        for (const member of indicator?.members ?? []) {
+            if (isOutcome(member)) {
+                const y = Number.parseInt(member.period, 10);
+                if (y > 1900) { years.add(y); years.add(y + 1); }
+            }
+        }
+        const result: Array<{ label: string; detail: string }> = [];
+        const lang = this.services.i18n.Locale.lang;
+        const sorted = [...years].sort((a, b) => b - a);
+        const periods = plan?.members.filter(isFollowUp).flatMap(f => f.periods) ?? [];
+        for (const y of sorted) {
+            result.push({ label: String(y), detail: lang === 'sv' ? `år ${y}` : `year ${y}` });
+            if (y !== year) continue;
+            for (const period of periods) {
+                if (/^(?:[TQH]\d|0[1-9]|1[0-2])$/.test(period.name)) {
+                    result.push({ label: `${y}-${period.name}`, detail: period.title ?? (lang === 'sv' ? `uppföljning ${period.name}` : `follow-up ${period.name}`) });
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Names to offer as choices in snippets: roles, goals and sources the workspace declares. */
+    private choices(document: LangiumDocument): SnippetChoices {
+        const index = this.services.shared.workspace.IndexManager;
+        const names = (type: string) => index.allElements(type).map(d => d.name).distinct().limit(12).toArray()
+            .filter(name => /^[\p{L}_][\p{L}\d_]*$/u.test(name));
+        void document;
+        return { roles: names('Role'), goals: names('Goal'), sources: names('Source') };
+    }
+}
+
+/** A period is written where the grammar calls PeriodRef (`utfall |`), or one of its terminals. */
+function isPeriodFeature(feature: GrammarAST.AbstractElement): boolean {
+    if (!GrammarAST.isRuleCall(feature)) return false;
+    if (feature.rule.ref?.name === 'PeriodRef') return true;
+    return AstUtils.getContainerOfType(feature, GrammarAST.isParserRule)?.name === 'PeriodRef';
+}
+
+export interface SnippetChoices {
+    roles: string[];
+    goals: string[];
+    sources: string[];
+}
+
+/** A tab stop offering the given names, or a placeholder when there are none. */
+function choice(index: number, names: string[], placeholder: string): string {
+    return names.length > 0 ? `\${${index}|${names.join(',')}|}` : `\${${index}:${placeholder}}`;
+}
+
+interface Snippet {
+    sv: string;
+    en: string;
+    body(lang: Lang, choices: SnippetChoices): string;
+}
+
+const assignment = (keyword: string): Snippet['body'] => (lang, c) => [
+    `${kw(keyword, lang)} "\${1:${lang === 'sv' ? 'Titel' : 'Title'}}" {`,
+    `  ${kw('activity', lang)} "\${2:${lang === 'sv' ? 'Aktivitet' : 'Activity'}}"`,
+    `  ${kw('follow-up', lang)} \${3:T2}`,
+    `  ${kw('responsible', lang)} ${choice(4, c.roles, lang === 'sv' ? 'roll' : 'role')}`,
+    `  ${kw('reports', lang)} ${choice(5, c.roles, lang === 'sv' ? 'roll' : 'role')}`,
+    '}$0'
+].join('\n');
+
+/** Snippets keyed by the keyword that starts the block, in both languages. */
+const SNIPPETS: Record<string, Snippet> = {};
+function addSnippet(english: string, snippet: Snippet): void {
+    SNIPPETS[english] = snippet;
+    SNIPPETS[kw(english, 'sv')] = snippet;
+}
+addSnippet('indicator', {
+    sv: 'indikator med källa, band, utfall och ansvar', en: 'indicator with source, bands, outcomes and roles',
+    body: (lang, c) => [
+        `${kw('indicator', lang)} \${1:id} "\${2:${lang === 'sv' ? 'Titel' : 'Title'}}" {`,
+        `  ${kw('source', lang)} ${choice(3, c.sources, 'kolada')} kpi "\${4:U00000}"`,
+        `  ${kw('contributes', lang)} ${kw('to', lang)} ${choice(5, c.goals, lang === 'sv' ? 'mål' : 'goal')}`,
+        `  ${kw('green', lang)} >= \${6:82}`,
+        `  ${kw('yellow', lang)} >= \${7:74}`,
+        `  ${kw('outcome', lang)} \${8:2025}: \${9:${kw('no-data', lang)}}`,
+        `  ${kw('measured', lang)} \${10|${['yearly', 'monthly', 'quarterly', 'per-tertial'].map(w => kw(w, lang)).join(',')}|}`,
+        `  ${kw('responsible', lang)} ${choice(11, c.roles, lang === 'sv' ? 'roll' : 'role')}`,
+        `  ${kw('reports', lang)} ${choice(12, c.roles, lang === 'sv' ? 'roll' : 'role')}`,
+        '}$0'
+    ].join('\n')
+});
+addSnippet('activity', {
+    sv: 'aktivitet med ansvar och tidsgräns', en: 'activity with roles and deadline',
+    body: (lang, c) => [
+        `${kw('activity', lang)} "\${1:${lang === 'sv' ? 'Aktivitet' : 'Activity'}}" {`,
+        `  ${kw('responsible', lang)} ${choice(2, c.roles, lang === 'sv' ? 'roll' : 'role')}`,
+        `  ${kw('reports', lang)} ${choice(3, c.roles, lang === 'sv' ? 'roll' : 'role')}`,
+        `  ${kw('deadline', lang)} \${4:2026-10-31}`,
+        `  status \${5|${['not-started', 'started', 'done', 'delayed', 'cancelled'].map(w => kw(w, lang)).join(',')}|}`,
+        '}$0'
+    ].join('\n')
+});
+addSnippet('budget', { sv: 'budgetuppdrag', en: 'budget assignment', body: (lang, c) => assignment('budget')(lang, c).replace(/\n/, `\n  ${kw('amount', lang)} \${6:150} tkr\n`) });
+addSnippet('control', { sv: 'kontrollområde', en: 'quality-control assignment', body: assignment('control') });
+addSnippet('mission', { sv: 'uppdrag', en: 'mission', body: assignment('mission') });
+addSnippet('unit', {
+    sv: 'enhet med mål och indikator', en: 'unit with goal and indicator',
+    body: lang => [
+        `${kw('unit', lang)} \${1:id} "\${2:${lang === 'sv' ? 'Enhetens namn' : 'Unit name'}}" {`,
+        `  ${kw('goal', lang)} "\${3:${lang === 'sv' ? 'Mål' : 'Goal'}}"`,
+        `  ${kw('improvement', lang)} "\${4:${lang === 'sv' ? 'Synlig förbättring' : 'Visible improvement'}}"`,
+        `  ${kw('effect', lang)} "\${5:${lang === 'sv' ? 'Effekt' : 'Effect'}}"`,
+        '  $0',
+        '}'
+    ].join('\n')
+});

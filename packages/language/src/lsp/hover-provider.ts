@@ -1,0 +1,152 @@
+import { UriUtils, type AstNode, type LangiumDocument, type Reference } from 'langium';
+import type { HoverProvider } from 'langium/lsp';
+import type { Hover, HoverParams } from 'vscode-languageserver';
+import {
+    isComparisonGroup, isContribution, isGoal, isIndicator, isReporting, isResponsible, isRole, isSource, isSourceRef,
+    type Indicator
+} from '../generated/ast.js';
+import type { Lang } from '../i18n/lang.js';
+import { assessIndicator } from '../semantics/index.js';
+import type { VplanServices } from '../vplan-module.js';
+import { statusLabel, trendArrow, trendWord, type StatusName, type TrendName } from './status-words.js';
+import { declarationAt, describedContainer } from './target-at.js';
+import { idOf, titleOf } from './titles.js';
+
+/** Kolada's free search, opened on one KPI. */
+export function koladaUrl(kpi: string): string {
+    return `https://www.kolada.se/verktyg/fri-sokning/?kpis=${encodeURIComponent(kpi)}`;
+}
+
+const T = {
+    source: { sv: 'Källa', en: 'Source' },
+    published: { sv: 'publiceras', en: 'published' },
+    week: { sv: 'v', en: 'week' },
+    bands: { sv: 'Gränser', en: 'Thresholds' },
+    outcomes: { sv: 'Utfall', en: 'Outcomes' },
+    latest: { sv: 'Senaste status', en: 'Latest status' },
+    goal: { sv: 'Övergripande mål', en: 'Overarching goal' },
+    responsible: { sv: 'Ansvarig', en: 'Responsible' },
+    reports: { sv: 'Rapporterar', en: 'Reports' },
+    noOutcomes: { sv: 'inga utfall ännu', en: 'no outcomes yet' },
+    usedIn: { sv: 'Används', en: 'Used' },
+    notUsed: { sv: 'Används inte någonstans ännu.', en: 'Not used anywhere yet.' },
+    times: { sv: (n: number) => (n === 1 ? '1 gång' : `${n} gånger`), en: (n: number) => (n === 1 ? 'once' : `${n} times`) },
+    more: { sv: (n: number) => `… och ${n} till`, en: (n: number) => `… and ${n} more` },
+    kinds: {
+        Role: { sv: 'Roll', en: 'Role' }, Goal: { sv: 'Mål', en: 'Goal' }, Source: { sv: 'Källa', en: 'Source' },
+        ComparisonGroup: { sv: 'Jämförelsegrupp', en: 'Comparison group' }
+    } as Record<string, Record<Lang, string>>
+};
+
+const PLACES_SHOWN = 5;
+
+/** Hover on indicators (status, bands, outcomes, goal, roles) and on roles, goals and sources (usage). */
+export class VplanHoverProvider implements HoverProvider {
+    constructor(private readonly services: VplanServices) {}
+
+    getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
+        const found = declarationAt(this.services, document, document.textDocument.offsetAt(params.position));
+        if (!found) return undefined;
+        const lang = this.services.i18n.Locale.lang;
+        let value: string | undefined;
+        try {
+            if (isIndicator(found.node)) value = this.indicatorHover(found.node, lang);
+            else if (isRole(found.node) || isGoal(found.node) || isSource(found.node) || isComparisonGroup(found.node)) {
+                value = this.usageHover(found.node, lang);
+            }
+        } catch (err) {
+            // A hover must never take the server down; say nothing rather than something wrong.
+            console.error('vplan hover failed:', err);
+            return undefined;
+        }
+        return value ? { contents: { kind: 'markdown', value }, range: found.leaf.range } : undefined;
+    }
+
+    indicatorHover(indicator: Indicator, lang: Lang): string {
+        const lines: string[] = [];
+        lines.push(`**${escape(indicator.title)}** · \`${indicator.name}\``);
+        const assessment = assessIndicator(indicator);
+        const trend = assessment.trend as TrendName | undefined;
+        lines.push('');
+        lines.push(`${T.latest[lang]}: ${statusLabel(assessment.status as StatusName, lang)}`
+            + (assessment.reason?.[lang] ? ` — ${escape(assessment.reason[lang])}` : '')
+            + (trend ? ` · ${trendArrow(trend)} ${trendWord(trend, lang)}` : ''));
+
+        const sourceRef = indicator.members.find(isSourceRef);
+        if (sourceRef) {
+            const source = sourceRef.source.ref;
+            let text = `${T.source[lang]}: ${escape(source?.title ?? sourceRef.source.$refText)}`;
+            if (sourceRef.kpi) text += `, KPI [${escape(sourceRef.kpi)}](${koladaUrl(sourceRef.kpi)})`;
+            if (sourceRef.publication) {
+                text += ` (${T.published[lang]} ${sourceRef.publication.weeks.map(w => `${T.week[lang]} ${w.number}`).join(', ')})`;
+            }
+            lines.push('', text);
+        }
+
+        for (const series of assessment.series) {
+            const heading = series.seriesTitle ?? series.series;
+            lines.push('');
+            if (heading) lines.push(`**${escape(heading)}**`, '');
+            if (series.bandsText?.[lang]) lines.push(`${T.bands[lang]}: ${escape(series.bandsText[lang])}`, '');
+            if (series.outcomes.length === 0) {
+                lines.push(`${T.outcomes[lang]}: ${T.noOutcomes[lang]}`);
+            } else {
+                lines.push(`${T.outcomes[lang]}:`);
+                for (const outcome of series.outcomes) {
+                    const reason = outcome.reason?.[lang];
+                    lines.push(`- ${escape(String(outcome.period))}: ${escape(String(outcome.display))} — ${statusLabel(outcome.status as StatusName, lang)}`
+                        + (reason ? ` (${escape(reason)})` : ''));
+                }
+            }
+            const seriesTrend = series.trend as TrendName | undefined;
+            if (seriesTrend && assessment.series.length > 1) lines.push(`- ${trendArrow(seriesTrend)} ${trendWord(seriesTrend, lang)}`);
+        }
+
+        const goals = indicator.members.filter(isContribution).map(c => refTitle(c.goal));
+        if (goals.length > 0) lines.push('', `${T.goal[lang]}: ${goals.join(', ')}`);
+        const responsible = indicator.members.filter(isResponsible).flatMap(r => r.roles.map(refTitle));
+        const reporting = indicator.members.filter(isReporting).flatMap(r => r.roles.map(refTitle));
+        const who = [
+            responsible.length > 0 ? `${T.responsible[lang]}: ${responsible.join(', ')}` : undefined,
+            reporting.length > 0 ? `${T.reports[lang]}: ${reporting.join(', ')}` : undefined
+        ].filter(Boolean);
+        if (who.length > 0) lines.push('', who.join(' · '));
+        return lines.join('\n');
+    }
+
+    usageHover(node: AstNode, lang: Lang): string {
+        const kind = T.kinds[node.$type]?.[lang] ?? node.$type;
+        const lines = [`${kind} **${escape(titleOf(node) ?? '')}** · \`${idOf(node) ?? ''}\``, ''];
+        const references = this.services.references.References.findReferences(node, { includeDeclaration: false }).toArray();
+        if (references.length === 0) {
+            lines.push(T.notUsed[lang]);
+            return lines.join('\n');
+        }
+        lines.push(`${T.usedIn[lang]} ${T.times[lang](references.length)}:`);
+        const documents = this.services.shared.workspace.LangiumDocuments;
+        const locator = this.services.workspace.AstNodeLocator;
+        for (const ref of references.slice(0, PLACES_SHOWN)) {
+            const line = ref.segment.range.start.line + 1;
+            const file = UriUtils.basename(ref.sourceUri);
+            let where = '';
+            const source = documents.getDocument(ref.sourceUri);
+            const holder = source ? locator.getAstNode(source.parseResult.value, ref.sourcePath) : undefined;
+            const described = holder ? describedContainer(holder) : undefined;
+            if (described) where = ` — ${escape(titleOf(described) ?? idOf(described) ?? '')}`;
+            lines.push(`- [${escape(file)}:${line}](${ref.sourceUri.toString()}#L${line})${where}`);
+        }
+        if (references.length > PLACES_SHOWN) lines.push(T.more[lang](references.length - PLACES_SHOWN));
+        return lines.join('\n');
+    }
+}
+
+function refTitle(ref: Reference<AstNode>): string {
+    const target = ref.ref;
+    return escape(target ? titleOf(target) ?? ref.$refText : ref.$refText);
+}
+
+/** Markdown-escapes text that comes from the plan, so a title cannot inject links or formatting. */
+function escape(text: string): string {
+    return text.replace(/[\\`*_{}[\]<>()#+!|]/g, ch => `\\${ch}`);
+}
+

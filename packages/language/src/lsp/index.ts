@@ -1,0 +1,24 @@
+// The editor services of the language server: everything an LSP client gets beyond diagnostics.
+import type { Module } from 'langium';
+import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import type { VplanServices } from '../vplan-module.js';
+import { VplanCompletionProvider } from './completion-provider.js';
+import { VplanHoverProvider } from './hover-provider.js';
+import { VplanInlayHintProvider } from './inlay-hints.js';
+import { VplanNodeKindProvider } from './node-kinds.js';
+
+export { followClientLocale } from './client-locale.js';
+
+/** Language-level editor services (registered in `VplanLspModule`). */
+export const VplanEditorServices = {
+    CompletionProvider: (services: VplanServices) => new VplanCompletionProvider(services),
+    HoverProvider: (services: VplanServices) => new VplanHoverProvider(services),
+    InlayHintProvider: (services: VplanServices) => new VplanInlayHintProvider(services)
+} satisfies Module<VplanServices, PartialLangiumServices>['lsp'];
+
+/** Workspace-level services shared by all languages of the server. */
+export const VplanSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new VplanNodeKindProvider()
+    }
+};

@@ -1,0 +1,87 @@
+import type { LangiumDocument } from 'langium';
+import type { Lang } from '../i18n/lang.js';
+
+/**
+ * Which keyword set (Swedish or English) a file is written in, and the words of each set.
+ *
+ * Every keyword of the grammar belongs to one of three groups: Swedish, English, or neutral (used by
+ * both, such as `plan`, `text`, `status`, `kpi`, symbols). Completion offers only the file's set;
+ * snippets and quick fixes write the file's set; the formatter never changes it.
+ */
+
+/** English keyword → its Swedish counterpart, for text the server writes into a file. */
+export const SWEDISH_FOR: Readonly<Record<string, string>> = {
+    goal: 'mål', role: 'roll', source: 'källa', group: 'jämförelsegrupp', department: 'förvaltning',
+    point: 'punkt', year: 'år', 'follow-up': 'uppföljning', annual: 'helår', interim: 'delår',
+    section: 'avsnitt', unit: 'enhet', improvement: 'förbättring', effect: 'effekt', footnote: 'fotnot',
+    indicator: 'indikator', published: 'publiceras', week: 'v', contributes: 'bidrar', to: 'till',
+    restates: 'återger', scale: 'skala', max: 'maxvärde', measure: 'måttenhet', precision: 'decimaler',
+    direction: 'riktning', higher: 'högre', lower: 'lägre', series: 'serie', level: 'nivå',
+    green: 'grön', yellow: 'gul', red: 'röd', or: 'eller', more: 'mer', above: 'över', less: 'mindre',
+    fewer: 'färre', below: 'under', best: 'bästa', yes: 'ja', no: 'nej', increase: 'öka', decrease: 'minska',
+    by: 'med', compared: 'jämfört', with: 'med', previous: 'föregående', baseline: 'nuläge',
+    outcome: 'utfall', 'no-data': 'iu', pending: 'väntas', measured: 'mäts', yearly: 'årligen',
+    annually: 'årligen', monthly: 'månadsvis', quarterly: 'kvartalsvis', 'per-tertial': 'tertialvis',
+    weekly: 'veckovis', responsible: 'ansvarig', reports: 'rapporterar', measures: 'mäter',
+    activity: 'aktivitet', deadline: 'senast', done: 'klar', started: 'påbörjad', 'not-started': 'ej påbörjad',
+    delayed: 'försenad', cancelled: 'inställd', budget: 'budgetuppdrag', control: 'kontrollområde',
+    mission: 'uppdrag', amount: 'belopp', organization: 'organisation'
+};
+
+const SWEDISH_ONLY = ['vecka', 'fler', 'årlig', 'månatligen', 'månatlig', 'årsbokslut', 'ej', 'nivå'];
+const ENGLISH_ONLY = ['not', 'organization'];
+
+export const SWEDISH_KEYWORDS: ReadonlySet<string> = new Set(
+    [...Object.values(SWEDISH_FOR).flatMap(k => k.split(' ')), ...SWEDISH_ONLY]
+        .filter(k => k !== 'organisation')
+);
+export const ENGLISH_KEYWORDS: ReadonlySet<string> = new Set(
+    [...Object.keys(SWEDISH_FOR), ...ENGLISH_ONLY].filter(k => !SWEDISH_KEYWORDS.has(k))
+);
+
+/** A keyword written in the given language: `kw('responsible', 'sv')` is `ansvarig`. */
+export function kw(english: string, lang: Lang): string {
+    return lang === 'sv' ? (SWEDISH_FOR[english] ?? english) : english;
+}
+
+/** The language a keyword belongs to, or undefined for a neutral one. */
+export function keywordLanguage(keyword: string): Lang | undefined {
+    if (SWEDISH_KEYWORDS.has(keyword)) return 'sv';
+    if (ENGLISH_KEYWORDS.has(keyword)) return 'en';
+    return undefined;
+}
+
+const documentLanguageCache = new WeakMap<object, Lang | undefined>();
+
+/**
+ * The keyword language a document uses: the majority of its Swedish vs English keyword tokens, or
+ * undefined when it has none (an empty file) or as many of each. Cached per parse result.
+ */
+export function documentKeywordLanguage(document: LangiumDocument): Lang | undefined {
+    const root = document.parseResult.value;
+    if (documentLanguageCache.has(root)) return documentLanguageCache.get(root);
+    let sv = 0;
+    let en = 0;
+    const cst = root.$cstNode;
+    if (cst) {
+        for (const leaf of streamLeaves(cst)) {
+            const grammarSource = (leaf as { grammarSource?: { $type?: string; value?: string } }).grammarSource;
+            if (grammarSource?.$type !== 'Keyword' || !grammarSource.value) continue;
+            const lang = keywordLanguage(grammarSource.value);
+            if (lang === 'sv') sv++;
+            else if (lang === 'en') en++;
+        }
+    }
+    const result: Lang | undefined = sv > en ? 'sv' : en > sv ? 'en' : undefined;
+    documentLanguageCache.set(root, result);
+    return result;
+}
+
+function* streamLeaves(node: import('langium').CstNode): Generator<import('langium').CstNode> {
+    const children = (node as { content?: import('langium').CstNode[] }).content;
+    if (!children) {
+        yield node;
+        return;
+    }
+    for (const child of children) yield* streamLeaves(child);
+}

@@ -1,0 +1,168 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { expectCompletion } from 'langium/test';
+import { InsertTextFormat, type CompletionItem, type CompletionList } from 'vscode-languageserver';
+import { createServices, KOMMUN_EN, KOMMUN_SV, workspace, type Services } from './fixtures.js';
+
+const labels = (list: CompletionList) => list.items.map(i => i.label);
+const keywordLabels = (list: CompletionList) => list.items.filter(i => i.detail === 'Keyword').map(i => i.label);
+
+describe('completion', () => {
+    let sv: Services;
+    beforeAll(async () => {
+        sv = await createServices();
+        await workspace(sv, { 'kommun.vplan': KOMMUN_SV, 'kommun-en.vplan': KOMMUN_EN });
+    });
+
+    test('offers Swedish keywords in a Swedish file, valid at the cursor only', async () => {
+        await expectCompletion(sv.Vplan)({
+            text: `plan p "P" {\n  år 2026\n  enhet u "U" {\n    indikator i "I" {\n      <|>\n    }\n  }\n}`,
+            index: 0,
+            assert: list => {
+                const kws = keywordLabels(list);
+                expect(kws).toContain('källa');
+                expect(kws).toContain('grön');
+                expect(kws).toContain('utfall');
+                expect(kws).toContain('ansvarig');
+                expect(kws).not.toContain('source');
+                expect(kws).not.toContain('green');
+                expect(kws).not.toContain('outcome');
+                // Not valid inside an indicator.
+                expect(kws).not.toContain('enhet');
+                expect(kws).not.toContain('år');
+            }
+        });
+    });
+
+    test('offers English keywords in an English file', async () => {
+        await expectCompletion(sv.Vplan)({
+            text: `plan p "P" {\n  year 2026\n  unit u "U" {\n    indicator i "I" {\n      source kolada\n      <|>\n    }\n  }\n}`,
+            index: 0,
+            assert: list => {
+                const kws = keywordLabels(list);
+                expect(kws).toContain('green');
+                expect(kws).toContain('responsible');
+                expect(kws).not.toContain('grön');
+                expect(kws).not.toContain('ansvarig');
+            }
+        });
+    });
+
+    test('falls back to the display language in a file without keywords, and obeys the setting', async () => {
+        sv.Vplan.i18n.Locale.lang = 'en';
+        await expectCompletion(sv.Vplan)({
+            text: `<|>`, index: 0,
+            assert: list => {
+                expect(keywordLabels(list)).toContain('goal');
+                expect(keywordLabels(list)).not.toContain('mål');
+            }
+        });
+        sv.Vplan.i18n.Locale.lang = 'sv';
+        await expectCompletion(sv.Vplan)({
+            text: `<|>`, index: 0,
+            assert: list => {
+                expect(keywordLabels(list)).toContain('mål');
+                expect(keywordLabels(list)).not.toContain('goal');
+            }
+        });
+        const forced = await createServices({ completion: { keywordLanguage: 'en' } });
+        await expectCompletion(forced.Vplan)({
+            text: `mål a "A"\nroll b "B"\n<|>`, index: 0,
+            assert: list => {
+                expect(keywordLabels(list)).toContain('goal');
+                expect(keywordLabels(list)).not.toContain('mål');
+            }
+        });
+    });
+
+    test('offers roles from other files with their titles', async () => {
+        await expectCompletion(sv.Vplan)({
+            text: `plan p "P" {\n  enhet u "U" {\n    indikator i "I" {\n      ansvarig <|>\n    }\n  }\n}`,
+            index: 0,
+            assert: list => {
+                const item = list.items.find(i => i.label === 'enhetschefSabo');
+                expect(item?.detail).toBe('Enhetschef särskilt boende');
+                expect(labels(list)).toContain('handlaggare');
+                expect(labels(list)).toContain('officer');
+                // Only roles: no goals or sources.
+                expect(labels(list)).not.toContain('valfard');
+                expect(labels(list)).not.toContain('kolada');
+            }
+        });
+    });
+
+    test('offers goals, sources, comparison groups and local series', async () => {
+        const text = `plan p "P" {\n  enhet u "U" {\n    indikator i "I" {\n      serie htj "Hemtjänst"\n      serie sabo "SÄBO"\n      bidrar till <|>\n      källa <|>\n      jämfört med <|>\n      grön <|>\n    }\n  }\n  indikator j "J" { serie annan "Annan" }\n}`;
+        await expectCompletion(sv.Vplan)({ text, index: 0, assert: list => {
+            expect(list.items.find(i => i.label === 'valfard')?.detail).toBe('Välfärd och välbefinnande genom livet');
+            expect(labels(list)).not.toContain('handlaggare');
+        } });
+        await expectCompletion(sv.Vplan)({ text, index: 1, assert: list => {
+            expect(list.items.find(i => i.label === 'kolada')?.detail).toBe('Kolada');
+        } });
+        await expectCompletion(sv.Vplan)({ text, index: 2, assert: list => {
+            expect(list.items.find(i => i.label === 'jamforbara')?.detail).toBe('Jämförbara kommuner');
+        } });
+        await expectCompletion(sv.Vplan)({ text, index: 3, assert: list => {
+            expect(list.items.find(i => i.label === 'htj')?.detail).toBe('Hemtjänst');
+            expect(labels(list)).toContain('sabo');
+            // Series of another indicator are not visible here.
+            expect(labels(list)).not.toContain('annan');
+        } });
+    });
+
+    test('offers a whole indicator as a snippet in the file\'s keyword language', async () => {
+        const check = (lang: 'sv' | 'en') => (list: CompletionList) => {
+            const snippet = list.items.find((i: CompletionItem) => i.insertTextFormat === InsertTextFormat.Snippet
+                && i.label === (lang === 'sv' ? 'indikator' : 'indicator'));
+            expect(snippet).toBeDefined();
+            const body = snippet!.textEdit!.newText;
+            if (lang === 'sv') {
+                expect(body).toMatch(/^indikator \$\{1:id\} "\$\{2:Titel\}" \{/);
+                expect(body).toContain('grön >= ${6:82}');
+                expect(body).toMatch(/ansvarig \$\{11\|[^|]*enhetschefSabo/);
+                expect(body).not.toContain('green');
+            } else {
+                expect(body).toMatch(/^indicator \$\{1:id\} "\$\{2:Title\}" \{/);
+                expect(body).toContain('green >= ${6:82}');
+                expect(body).not.toContain('grön');
+            }
+        };
+        await expectCompletion(sv.Vplan)({ text: `plan p "P" {\n  år 2026\n  enhet u "U" {\n    <|>\n  }\n}`, index: 0, assert: check('sv') });
+        await expectCompletion(sv.Vplan)({ text: `plan p "P" {\n  year 2026\n  unit u "U" {\n    <|>\n  }\n}`, index: 0, assert: check('en') });
+    });
+
+    test('offers snippets for activities, assignments and units where they are valid', async () => {
+        await expectCompletion(sv.Vplan)({
+            text: `plan p "P" {\n  år 2026\n  <|>\n}`, index: 0,
+            assert: list => {
+                const snippets = list.items.filter(i => i.insertTextFormat === InsertTextFormat.Snippet).map(i => i.label);
+                expect(snippets).toEqual(expect.arrayContaining(['enhet', 'budgetuppdrag', 'kontrollområde', 'uppdrag', 'indikator']));
+                // An activity is not a member of a plan.
+                expect(snippets).not.toContain('aktivitet');
+                const budget = list.items.find(i => i.label === 'budgetuppdrag' && i.insertTextFormat === InsertTextFormat.Snippet)!;
+                expect(budget.textEdit!.newText).toContain('belopp ${6:150} tkr');
+                expect(budget.textEdit!.newText).toContain('rapporterar ${5|');
+            }
+        });
+        await expectCompletion(sv.Vplan)({
+            text: `plan p "P" {\n  år 2026\n  enhet u "U" {\n    indikator i "I" {\n      <|>\n    }\n  }\n}`, index: 0,
+            assert: list => {
+                const activity = list.items.find(i => i.label === 'aktivitet' && i.insertTextFormat === InsertTextFormat.Snippet);
+                expect(activity?.textEdit?.newText).toMatch(/senast \$\{4:2026-10-31\}/);
+            }
+        });
+    });
+
+    test('offers the plan\'s years and follow-up periods after `utfall`', async () => {
+        await expectCompletion(sv.Vplan)({
+            text: `plan p "P" {\n  år 2026\n  uppföljning T1, T2, helår\n  enhet u "U" {\n    indikator i "I" {\n      utfall 2024: 67\n      utfall <|>\n    }\n  }\n}`,
+            index: 0,
+            assert: list => {
+                const l = labels(list);
+                expect(l).toEqual(expect.arrayContaining(['2026', '2025', '2024', '2026-T1', '2026-T2']));
+                // 'helår' is not a period a year can be suffixed with.
+                expect(l.some(x => x.includes('helår'))).toBe(false);
+            }
+        });
+    });
+});
