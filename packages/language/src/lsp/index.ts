@@ -3,6 +3,7 @@ import type { Module } from 'langium';
 import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import type { VplanServices } from '../vplan-module.js';
 import { VplanCompletionProvider } from './completion-provider.js';
+import { VplanFormatter } from './formatter.js';
 import { VplanHoverProvider } from './hover-provider.js';
 import { VplanInlayHintProvider } from './inlay-hints.js';
 import { VplanNodeKindProvider } from './node-kinds.js';
@@ -13,7 +14,8 @@ export { followClientLocale } from './client-locale.js';
 export const VplanEditorServices = {
     CompletionProvider: (services: VplanServices) => new VplanCompletionProvider(services),
     HoverProvider: (services: VplanServices) => new VplanHoverProvider(services),
-    InlayHintProvider: (services: VplanServices) => new VplanInlayHintProvider(services)
+    InlayHintProvider: (services: VplanServices) => new VplanInlayHintProvider(services),
+    Formatter: () => new VplanFormatter()
 } satisfies Module<VplanServices, PartialLangiumServices>['lsp'];
 
 /** Workspace-level services shared by all languages of the server. */
