@@ -1,0 +1,127 @@
+import { AstUtils, type AstNode } from 'langium';
+import {
+    isActivity, isBudgetAssignment, isContribution, isControlArea, isGoal, isIndicator, isMission, isProgress, isUnit,
+    type Activity, type Goal, type Indicator, type Plan, type Unit
+} from '@vplan/language';
+import type { Assessor } from './assess.js';
+import { PROGRESS_STATES, STATUSES, TRENDS, type ProgressState, type Status, type Trend } from './svg.js';
+
+/** One row of the dashboard: the indicators and activities of a goal, a unit or the whole plan. */
+export interface DashboardRow {
+    title: string;
+    /** Anchor of the unit in the document, when the row is a unit. */
+    anchor?: string;
+    line: number;
+    indicators: Indicator[];
+    activities: Activity[];
+    statuses: Record<Status, number>;
+    trends: Record<Trend, number>;
+    /** Indicators whose trend cannot be told (fewer than two comparable outcomes). */
+    noTrend: number;
+    progress: Record<ProgressState, number>;
+}
+
+export interface Dashboard {
+    total: DashboardRow;
+    byGoal: DashboardRow[];
+    byUnit: DashboardRow[];
+}
+
+export function lineOf(node: AstNode | undefined): number {
+    return node?.$cstNode?.range.start.line ?? 0;
+}
+
+export function progressOf(activity: Activity): ProgressState {
+    const p = activity.members?.find(isProgress);
+    return p ? ((p.state as string) as ProgressState) : 'unknown';
+}
+
+export function unitAnchor(unit: Unit): string {
+    return `unit-${unit.name ?? lineOf(unit)}`;
+}
+
+/** The overarching goals an element serves: its own contributions, else those of what holds it. */
+function goalsOf(node: AstNode): { key: string; title: string; goal?: Goal }[] {
+    for (let n: AstNode | undefined = node; n; n = n.$container) {
+        if (isIndicator(n) || isGoal(n) || isBudgetAssignment(n) || isControlArea(n) || isMission(n)) {
+            const list = isGoal(n) ? n.contributesTo : (n.members as AstNode[]).filter(isContribution);
+            if (list && list.length > 0) {
+                return list.map(c => {
+                    const goal = c.goal?.ref;
+                    const title = goal?.title ?? c.writtenAs ?? c.goal?.$refText ?? '?';
+                    return { key: goal ? `goal:${goal.name ?? goal.title}` : `text:${c.goal?.$refText ?? title}`, title, goal };
+                });
+            }
+        }
+    }
+    return [];
+}
+
+function emptyRow(title: string, line: number, anchor?: string): DashboardRow {
+    return {
+        title, line, anchor, indicators: [], activities: [],
+        statuses: Object.fromEntries(STATUSES.map(s => [s, 0])) as Record<Status, number>,
+        trends: Object.fromEntries(TRENDS.map(s => [s, 0])) as Record<Trend, number>,
+        noTrend: 0,
+        progress: Object.fromEntries(PROGRESS_STATES.map(s => [s, 0])) as Record<ProgressState, number>
+    };
+}
+
+function finish(row: DashboardRow, assessor: Assessor): DashboardRow {
+    row.statuses = { ...row.statuses, ...assessor.count(row.indicators) };
+    for (const indicator of row.indicators) {
+        const trend = assessor.raw(indicator).trend as Trend | undefined;
+        if (trend) row.trends[trend]++;
+        else row.noTrend++;
+    }
+    for (const activity of row.activities) row.progress[progressOf(activity)]++;
+    return row;
+}
+
+/** The dashboard of a plan: the whole plan, each overarching goal, each unit. */
+export function buildDashboard(plans: Plan[], assessor: Assessor, wholePlanTitle: string): Dashboard {
+    const total = emptyRow(wholePlanTitle, plans[0] ? lineOf(plans[0]) : 0);
+    const goals = new Map<string, DashboardRow & { order: [string, number] }>();
+    const units = new Map<Unit, DashboardRow>();
+    const goalRow = (g: { key: string; title: string; goal?: Goal }) => {
+        let row = goals.get(g.key);
+        if (!row) {
+            const doc = g.goal ? AstUtils.getDocument(g.goal).uri.toString() : '\uffff';
+            row = { ...emptyRow(g.title, g.goal ? lineOf(g.goal) : 0), order: [doc, g.goal?.$cstNode?.offset ?? 0] };
+            goals.set(g.key, row);
+        }
+        return row;
+    };
+    const unitRow = (node: AstNode) => {
+        const unit = AstUtils.getContainerOfType(node, isUnit);
+        if (!unit) return undefined;
+        let row = units.get(unit);
+        if (!row) {
+            row = emptyRow(unit.title, lineOf(unit), unitAnchor(unit));
+            units.set(unit, row);
+        }
+        return row;
+    };
+    for (const plan of plans) {
+        for (const node of AstUtils.streamAllContents(plan)) {
+            if (isIndicator(node)) {
+                total.indicators.push(node);
+                for (const g of goalsOf(node)) goalRow(g).indicators.push(node);
+                unitRow(node)?.indicators.push(node);
+            } else if (isActivity(node)) {
+                total.activities.push(node);
+                for (const g of goalsOf(node)) goalRow(g).activities.push(node);
+                unitRow(node)?.activities.push(node);
+            }
+        }
+    }
+    // Units appear in the dashboard even when they hold nothing measurable yet.
+    for (const plan of plans) {
+        for (const node of AstUtils.streamAllContents(plan)) if (isUnit(node)) unitRow(node);
+    }
+    const byGoal = [...goals.values()]
+        .sort((a, b) => a.order[0].localeCompare(b.order[0]) || a.order[1] - b.order[1])
+        .map(row => finish(row, assessor));
+    const byUnit = [...units.values()].sort((a, b) => a.line - b.line).map(row => finish(row, assessor));
+    return { total: finish(total, assessor), byGoal, byUnit };
+}

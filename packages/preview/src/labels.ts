@@ -1,0 +1,161 @@
+import type { Lang, Localized } from '@vplan/language';
+
+/**
+ * Every user-visible word the renderer writes, in Swedish and English. One catalogue, so a label is
+ * translated once and the page, the Markdown output and the webview always agree.
+ */
+export const LABELS = {
+    contents: { sv: 'Innehåll', en: 'Contents' },
+    overview: { sv: 'Översikt', en: 'Overview' },
+    overviewIntro: {
+        sv: 'Senaste utfall per indikator jämfört med målnivåerna, utvecklingen sedan föregående mätning och läget för aktiviteterna.',
+        en: 'Latest outcome of each indicator against its target levels, the change since the previous measurement, and the progress of the activities.'
+    },
+    byGoal: { sv: 'Per övergripande mål', en: 'By overarching goal' },
+    byUnit: { sv: 'Per enhet', en: 'By unit' },
+    indicators: { sv: 'Indikatorer', en: 'Indicators' },
+    indicator: { sv: 'Indikator', en: 'Indicator' },
+    trend: { sv: 'Utveckling', en: 'Trend' },
+    activities: { sv: 'Aktiviteter', en: 'Activities' },
+    noIndicators: { sv: 'Inga indikatorer', en: 'No indicators' },
+    noActivities: { sv: 'Inga aktiviteter', en: 'No activities' },
+    noTrend: { sv: 'Ej jämförbar', en: 'No comparison' },
+    noOutcomeYet: { sv: 'Inget utfall ännu', en: 'No outcome yet' },
+    wholePlan: { sv: 'Hela planen', en: 'Whole plan' },
+    year: { sv: 'År', en: 'Year' },
+    followUp: { sv: 'Uppföljning', en: 'Follow-up' },
+    organisation: { sv: 'Organisation', en: 'Organisation' },
+    goals: { sv: 'Mål', en: 'Goals' },
+    improvements: { sv: 'Synliga förbättringar', en: 'Visible improvements' },
+    effects: { sv: 'Effekter', en: 'Effects' },
+    expectedEffects: { sv: 'Förväntade effekter', en: 'Expected effects' },
+    source: { sv: 'Hämtas från', en: 'Source' },
+    kolada: { sv: 'Nyckeltal i Kolada', en: 'Key figure in Kolada' },
+    published: { sv: 'Publiceras', en: 'Published' },
+    week: { sv: 'v', en: 'week' },
+    overarchingGoal: { sv: 'Övergripande mål', en: 'Overarching goal' },
+    targetLevels: { sv: 'Målnivåer', en: 'Target levels' },
+    outcomes: { sv: 'Utfall', en: 'Outcomes' },
+    period: { sv: 'Period', en: 'Period' },
+    value: { sv: 'Värde', en: 'Value' },
+    status: { sv: 'Status', en: 'Status' },
+    baseline: { sv: 'Nuläge', en: 'Baseline' },
+    series: { sv: 'Serie', en: 'Series' },
+    scale: { sv: 'Skala', en: 'Scale' },
+    unitOfMeasure: { sv: 'Måttenhet', en: 'Unit' },
+    measuredHow: { sv: 'Mäts', en: 'Measured' },
+    measures: { sv: 'Mäter', en: 'Measures' },
+    responsible: { sv: 'Ansvarig för genomförande', en: 'Responsible for execution' },
+    reporting: { sv: 'Ansvarig för rapportering', en: 'Responsible for reporting' },
+    deadline: { sv: 'Senast', en: 'Deadline' },
+    followUpPeriods: { sv: 'Följs upp', en: 'Followed up' },
+    footnote: { sv: 'Not', en: 'Note' },
+    amount: { sv: 'Belopp', en: 'Amount' },
+    budgetAssignments: { sv: 'Budgetuppdrag', en: 'Budget assignments' },
+    budgetAssignment: { sv: 'Budgetuppdrag', en: 'Budget assignment' },
+    controlAreas: { sv: 'Kontrollområden', en: 'Quality-control assignments' },
+    controlArea: { sv: 'Kontrollområde', en: 'Quality-control assignment' },
+    missions: { sv: 'Uppdrag', en: 'Missions' },
+    mission: { sv: 'Uppdrag', en: 'Mission' },
+    restates: { sv: 'Återger', en: 'Restates' },
+    comparedWith: { sv: 'Jämförs med', en: 'Compared with' },
+    previousOutcome: { sv: 'föregående utfall', en: 'the previous outcome' },
+    direction: { sv: 'Riktning', en: 'Direction' },
+    higherIsBetter: { sv: 'högre är bättre', en: 'higher is better' },
+    lowerIsBetter: { sv: 'lägre är bättre', en: 'lower is better' },
+    chartOf: { sv: 'Diagram: utfall för', en: 'Chart: outcomes of' },
+    chartNoData: { sv: 'inga mätvärden att rita', en: 'no values to draw' },
+    notSaved: { sv: 'Ej sparad', en: 'Not saved' },
+    syntaxErrors: {
+        sv: 'Planen har syntaxfel. Förhandsvisningen visar den senaste versionen som gick att läsa.',
+        en: 'The plan has syntax errors. The preview shows the last version that could be read.'
+    },
+    syntaxErrorsNoGood: {
+        sv: 'Planen har syntaxfel. Det som gick att läsa visas nedan.',
+        en: 'The plan has syntax errors. What could be read is shown below.'
+    },
+    line: { sv: 'rad', en: 'line' },
+    noPlan: {
+        sv: 'Filen innehåller ingen plan (plan … { … }). Gemensamma mål, roller och källor visas nedan.',
+        en: 'The file holds no plan (plan … { … }). Shared goals, roles and sources are listed below.'
+    },
+    sharedGoals: { sv: 'Kommunövergripande mål', en: 'Overarching goals' },
+    roles: { sv: 'Roller', en: 'Roles' },
+    sources: { sv: 'Källor', en: 'Sources' },
+    generatedBy: { sv: 'Skapad med vplan', en: 'Made with vplan' },
+    of: { sv: 'av', en: 'of' },
+    total: { sv: 'totalt', en: 'total' },
+    // statuses of an indicator
+    'status.green': { sv: 'Grön', en: 'Green' },
+    'status.yellow': { sv: 'Gul', en: 'Yellow' },
+    'status.red': { sv: 'Röd', en: 'Red' },
+    'status.no-data': { sv: 'Saknar data', en: 'No data' },
+    'status.pending': { sv: 'Väntas', en: 'Pending' },
+    'status.undefined': { sv: 'Kan ej bedömas', en: 'Cannot be assessed' },
+    'status.title': { sv: 'Måluppfyllelse', en: 'Target fulfilment' },
+    // trends
+    'trend.improving': { sv: 'Förbättring', en: 'Improving' },
+    'trend.worsening': { sv: 'Försämring', en: 'Worsening' },
+    'trend.unchanged': { sv: 'Oförändrad', en: 'Unchanged' },
+    // progress of an activity
+    'progress.done': { sv: 'Klar', en: 'Done' },
+    'progress.started': { sv: 'Påbörjad', en: 'Started' },
+    'progress.not-started': { sv: 'Ej påbörjad', en: 'Not started' },
+    'progress.delayed': { sv: 'Försenad', en: 'Delayed' },
+    'progress.cancelled': { sv: 'Inställd', en: 'Cancelled' },
+    'progress.unknown': { sv: 'Ingen status', en: 'No status' },
+    // frequencies
+    'frequency.yearly': { sv: 'årligen', en: 'yearly' },
+    'frequency.monthly': { sv: 'månadsvis', en: 'monthly' },
+    'frequency.quarterly': { sv: 'kvartalsvis', en: 'quarterly' },
+    'frequency.tertial': { sv: 'tertialvis', en: 'every tertial' },
+    'frequency.weekly': { sv: 'veckovis', en: 'weekly' },
+    // periods
+    'period.annual': { sv: 'Helår', en: 'Annual' },
+    'period.interim': { sv: 'Delår', en: 'Interim' },
+    // outcome values
+    'value.iu': { sv: 'iu', en: 'n/a' },
+    'value.yes': { sv: 'Ja', en: 'Yes' },
+    'value.no': { sv: 'Nej', en: 'No' },
+    'value.pending': { sv: 'väntas', en: 'pending' }
+} as const satisfies Record<string, Localized>;
+
+export type LabelKey = keyof typeof LABELS;
+
+/** The label in the given language. */
+export function label(key: LabelKey, lang: Lang): string {
+    return LABELS[key][lang];
+}
+
+/** The label for a key built at run time (a word from the plan), or the fallback if there is none. */
+export function labelOr(key: string, lang: Lang, fallback: string): string {
+    return Object.prototype.hasOwnProperty.call(LABELS, key) ? LABELS[key as LabelKey][lang] : fallback;
+}
+
+/** A count with its noun ("3 gröna"), used in text alternatives of the charts. */
+export function countPhrase(kind: string, n: number, lang: Lang): string {
+    const forms = COUNT_FORMS[kind];
+    if (!forms) return `${n}`;
+    const [one, many] = forms[lang];
+    return `${n} ${n === 1 ? one : many}`;
+}
+
+const COUNT_FORMS: Record<string, Record<Lang, [string, string]>> = {
+    green: { sv: ['grön', 'gröna'], en: ['green', 'green'] },
+    yellow: { sv: ['gul', 'gula'], en: ['yellow', 'yellow'] },
+    red: { sv: ['röd', 'röda'], en: ['red', 'red'] },
+    'no-data': { sv: ['saknar data', 'saknar data'], en: ['without data', 'without data'] },
+    pending: { sv: ['väntas', 'väntas'], en: ['pending', 'pending'] },
+    undefined: { sv: ['kan ej bedömas', 'kan ej bedömas'], en: ['cannot be assessed', 'cannot be assessed'] },
+    improving: { sv: ['förbättras', 'förbättras'], en: ['improving', 'improving'] },
+    worsening: { sv: ['försämras', 'försämras'], en: ['worsening', 'worsening'] },
+    unchanged: { sv: ['oförändrad', 'oförändrade'], en: ['unchanged', 'unchanged'] },
+    done: { sv: ['klar', 'klara'], en: ['done', 'done'] },
+    started: { sv: ['påbörjad', 'påbörjade'], en: ['started', 'started'] },
+    'not-started': { sv: ['ej påbörjad', 'ej påbörjade'], en: ['not started', 'not started'] },
+    delayed: { sv: ['försenad', 'försenade'], en: ['delayed', 'delayed'] },
+    cancelled: { sv: ['inställd', 'inställda'], en: ['cancelled', 'cancelled'] },
+    unknown: { sv: ['utan status', 'utan status'], en: ['without status', 'without status'] },
+    indicators: { sv: ['indikator', 'indikatorer'], en: ['indicator', 'indicators'] },
+    activities: { sv: ['aktivitet', 'aktiviteter'], en: ['activity', 'activities'] }
+};

@@ -1,0 +1,539 @@
+import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import {
+    isActivity, isAmount, isBaseline, isBudgetAssignment, isComparison, isContribution, isControlArea, isDeadline,
+    isDirection, isEffect, isFollowUp, isFollowUpRef, isFootnote, isFrequency, isGoal, isImprovement, isIndicator,
+    isMeasures, isMeasureUnit, isMission, isOrganisation, isPlan, isPlanOrganisation, isPlanYear, isProse,
+    isReporting, isResponsible, isRestatement, isRole, isScale, isSection, isSource, isSourceRef, isUnit,
+    type Activity, type BudgetAssignment, type ControlArea, type Document, type Goal, type Indicator, type Lang,
+    type Mission, type OutcomeValue, type Plan, type Reporting, type Responsible, type Section, type Unit
+} from '@vplan/language';
+import { Assessor, sparkPanels, type IndicatorView } from './assess.js';
+import { buildDashboard, lineOf, progressOf, unitAnchor, type Dashboard, type DashboardRow } from './dashboard.js';
+import { esc, text } from './html.js';
+import { countPhrase, label, labelOr, type LabelKey } from './labels.js';
+import { renderProse } from './markdown.js';
+import { pageCss } from './styles.js';
+import { sparkline, stackedBar, type ProgressState, type Status, type Trend } from './svg.js';
+import { sha256Base64 } from './sha256.js';
+
+export interface RenderOptions {
+    lang: Lang;
+    /** 'page': a whole printable HTML document (`vplan render`); 'fragment': the body for the webview. */
+    mode: 'page' | 'fragment';
+    /** Nonce for the page's <style> (page mode); without one the style is allowed by its hash. */
+    nonce?: string;
+    /** The webview's resource origin, accepted for symmetry with the webview shell (fragment mode needs none). */
+    cspSource?: string;
+}
+
+type Root = LangiumDocument<Document> | Document;
+
+function rootOf(input: Root): Document {
+    return 'parseResult' in input ? input.parseResult.value : input;
+}
+
+/** Renders a plan document to HTML: a whole page or the webview's body. */
+export function renderDocument(input: Root, options: RenderOptions): string {
+    const root = rootOf(input);
+    const r = new HtmlRenderer(options.lang);
+    const body = r.document(root);
+    if (options.mode === 'fragment') return body;
+    const css = pageCss();
+    const styleSrc = options.nonce ? `'nonce-${options.nonce}'` : `'sha256-${sha256Base64(css)}'`;
+    const csp = `default-src 'none'; style-src ${styleSrc}; img-src data:; form-action 'none'; base-uri 'none'`;
+    const title = r.documentTitle(root);
+    return `<!DOCTYPE html>
+<html lang="${options.lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="vplan">
+<title>${text(title)}</title>
+<style${options.nonce ? ` nonce="${esc(options.nonce)}"` : ''}>${css}</style>
+</head>
+<body class="vplan-page">
+${body}
+</body>
+</html>
+`;
+}
+
+/** The headings and blocks of a plan as HTML. One instance per render: it caches assessments. */
+export class HtmlRenderer {
+    readonly assessor = new Assessor();
+
+    constructor(readonly lang: Lang) {}
+
+    private l(key: LabelKey): string {
+        return label(key, this.lang);
+    }
+
+    documentTitle(root: Document): string {
+        const plan = root.elements?.find(isPlan);
+        return plan?.title ?? root.elements?.find(isOrganisation)?.title ?? 'vplan';
+    }
+
+    document(root: Document): string {
+        const plans = (root.elements ?? []).filter(isPlan);
+        let out = `<div class="vplan-doc" lang="${this.lang}">`;
+        if (plans.length === 0) {
+            out += this.catalogue(root);
+        } else {
+            for (const plan of plans) out += this.plan(plan);
+        }
+        out += `<footer class="doc-footer">${this.l('generatedBy')}</footer></div>`;
+        return out;
+    }
+
+    // ------------------------------------------------------------------ the plan and its header
+
+    plan(plan: Plan): string {
+        const members = plan.members ?? [];
+        const org = members.find(isPlanOrganisation);
+        const year = members.find(isPlanYear);
+        const followUp = members.find(isFollowUp);
+        const orgTitle = org?.organisation?.ref?.title ?? org?.organisation?.$refText;
+        const deptTitle = org?.department?.ref?.title ?? org?.department?.$refText;
+        let out = `<header class="doc-header" data-line="${lineOf(plan)}">`;
+        if (orgTitle) out += `<p class="doc-org">${text(orgTitle)}${deptTitle ? ` · ${text(deptTitle)}` : ''}</p>`;
+        out += `<h1 class="doc-title">${text(plan.title)}</h1><dl class="doc-meta">`;
+        if (year) out += `<div data-line="${lineOf(year)}"><dt>${this.l('year')}</dt><dd>${text(year.year)}</dd></div>`;
+        if (followUp) {
+            const periods = followUp.periods.map(p => text(p.title ?? this.periodName(p.name))).join(', ');
+            out += `<div data-line="${lineOf(followUp)}"><dt>${this.l('followUp')}</dt><dd>${periods}</dd></div>`;
+        }
+        out += `</dl></header>`;
+        out += this.dashboard(buildDashboard([plan], this.assessor, this.l('wholePlan')), lineOf(plan));
+        out += this.contents(plan);
+        out += `<main class="doc-body">`;
+        for (const member of members) out += this.member(member, 2);
+        out += `</main>`;
+        return out;
+    }
+
+    private periodName(name: string): string {
+        if (name === 'annual') return this.l('period.annual');
+        if (name === 'interim') return this.l('period.interim');
+        return name;
+    }
+
+    /** A table of contents of the top-level sections and units, for the printed report. */
+    private contents(plan: Plan): string {
+        const items = (plan.members ?? []).filter(m => isSection(m) || isUnit(m)) as (Section | Unit)[];
+        if (items.length < 3) return '';
+        let out = `<nav class="doc-toc" data-line="${lineOf(items[0])}" aria-label="${this.l('contents')}"><h2>${this.l('contents')}</h2><ol>`;
+        for (const item of items) {
+            out += `<li><a href="#${this.anchor(item)}">${text(item.title)}</a>`;
+            const sub = isSection(item) ? item.members.filter(m => isSection(m) || isUnit(m)) as (Section | Unit)[] : [];
+            if (sub.length > 0) {
+                out += '<ol>' + sub.map(s => `<li><a href="#${this.anchor(s)}">${text(s.title)}</a></li>`).join('') + '</ol>';
+            }
+            out += '</li>';
+        }
+        return out + '</ol></nav>';
+    }
+
+    private anchor(node: Section | Unit): string {
+        return isUnit(node) ? unitAnchor(node) : `section-${lineOf(node)}`;
+    }
+
+    // ------------------------------------------------------------------ dashboard
+
+    dashboard(d: Dashboard, line: number): string {
+        if (d.total.indicators.length === 0 && d.total.activities.length === 0) return '';
+        let out = `<section class="dashboard" data-line="${line}" aria-labelledby="dashboard-title">`;
+        out += `<h2 id="dashboard-title">${this.l('overview')}</h2><p class="dash-intro">${this.l('overviewIntro')}</p>`;
+        out += this.legend();
+        // A column the whole plan has nothing for (no activities yet) is left out rather than filled with "none".
+        const cols = { indicators: d.total.indicators.length > 0, activities: d.total.activities.length > 0 };
+        out += this.dashTable(undefined, [d.total], cols);
+        if (d.byGoal.length > 0) out += this.dashTable(this.l('byGoal'), d.byGoal, cols);
+        if (d.byUnit.length > 0) out += this.dashTable(this.l('byUnit'), d.byUnit, cols);
+        return out + `</section>`;
+    }
+
+    private legend(): string {
+        const statuses: Status[] = ['green', 'yellow', 'red', 'no-data', 'pending', 'undefined'];
+        return `<ul class="legend" aria-label="${this.l('status.title')}">` +
+            statuses.map(s => `<li>${this.dot(s)} ${this.l(`status.${s}` as LabelKey)}</li>`).join('') + `</ul>`;
+    }
+
+    private dashTable(caption: string | undefined, rows: DashboardRow[], cols: { indicators: boolean; activities: boolean }): string {
+        let out = `<table class="dash-table${caption ? '' : ' dash-total'}">${caption ? `<caption>${text(caption)}</caption>` : ''}<thead><tr>` +
+            `<th scope="col"></th>` +
+            (cols.indicators ? `<th scope="col">${this.l('status.title')}</th><th scope="col">${this.l('trend')}</th>` : '') +
+            (cols.activities ? `<th scope="col">${this.l('activities')}</th>` : '') + `</tr></thead><tbody>`;
+        for (const row of rows) {
+            const name = row.anchor ? `<a href="#${esc(row.anchor)}">${text(row.title)}</a>` : text(row.title);
+            out += `<tr data-line="${row.line}"><th scope="row">${name}</th>` +
+                (cols.indicators ? `<td class="dash-status">${this.statusBar(row)}</td><td class="dash-trend">${this.trendSummary(row)}</td>` : '') +
+                (cols.activities ? `<td class="dash-progress">${this.progressBar(row)}</td>` : '') + `</tr>`;
+        }
+        return out + `</tbody></table>`;
+    }
+
+    private statusBar(row: DashboardRow): string {
+        const n = row.indicators.length;
+        if (n === 0) return `<span class="muted">${this.l('noIndicators')}</span>`;
+        const order: Status[] = ['green', 'yellow', 'red', 'undefined', 'pending', 'no-data'];
+        const segments = order.map(s => ({ key: s, count: row.statuses[s] ?? 0, label: countPhrase(s, row.statuses[s] ?? 0, this.lang) }));
+        const words = segments.filter(s => s.count > 0).map(s => s.label).join(', ');
+        const description = `${countPhrase('indicators', n, this.lang)}: ${words}`;
+        return `<div class="bar-cell">${stackedBar('status', segments, description)}<p class="bar-text">` +
+            segments.filter(s => s.count > 0).map(s => `<span class="count count-${s.key}">${this.dot(s.key as Status)} ${s.count}</span>`).join(' ') +
+            ` <span class="muted">${this.l('of')} ${n}</span></p></div>`;
+    }
+
+    private trendSummary(row: DashboardRow): string {
+        if (row.indicators.length === 0) return '';
+        const parts = (['improving', 'worsening', 'unchanged'] as Trend[])
+            .filter(t => row.trends[t] > 0)
+            .map(t => `<span class="trend trend-${t}" title="${esc(this.l(`trend.${t}` as LabelKey))}">${this.arrow(t)} ${row.trends[t]}</span>`);
+        if (parts.length === 0) return `<span class="muted">${this.l('noTrend')}</span>`;
+        const words = (['improving', 'worsening', 'unchanged'] as Trend[])
+            .filter(t => row.trends[t] > 0).map(t => countPhrase(t, row.trends[t], this.lang)).join(', ');
+        return `<p class="trend-summary" aria-label="${esc(words)}">${parts.join(' ')}</p>`;
+    }
+
+    private progressBar(row: DashboardRow): string {
+        const n = row.activities.length;
+        if (n === 0) return `<span class="muted">${this.l('noActivities')}</span>`;
+        const order: ProgressState[] = ['done', 'started', 'not-started', 'delayed', 'cancelled', 'unknown'];
+        const segments = order.map(s => ({ key: s, count: row.progress[s], label: countPhrase(s, row.progress[s], this.lang) }));
+        const description = `${countPhrase('activities', n, this.lang)}: ${segments.filter(s => s.count > 0).map(s => s.label).join(', ')}`;
+        return `<div class="bar-cell">${stackedBar('progress', segments, description)}<p class="bar-text">` +
+            segments.filter(s => s.count > 0).map(s => `<span class="count">${this.progressIcon(s.key as ProgressState)} ${s.count} ${esc(this.l(`progress.${s.key}` as LabelKey).toLowerCase())}</span>`).join(' ') +
+            `</p></div>`;
+    }
+
+    // ------------------------------------------------------------------ small marks
+
+    dot(status: Status): string {
+        return `<span class="dot dot-${status}" aria-hidden="true"></span>`;
+    }
+
+    badge(status: Status, reason: string, line: number): string {
+        return `<span class="badge badge-${status}" data-status="${status}" data-line="${line}" title="${esc(reason)}">${this.dot(status)}${this.l(`status.${status}` as LabelKey)}</span>`;
+    }
+
+    arrow(trend: Trend): string {
+        const glyph = trend === 'improving' ? '↗' : trend === 'worsening' ? '↘' : '→';
+        return `<span class="arrow" aria-hidden="true">${glyph}</span>`;
+    }
+
+    trendChip(trend: Trend | undefined): string {
+        if (!trend) return '';
+        return `<span class="trend trend-${trend}" data-trend="${trend}">${this.arrow(trend)} ${this.l(`trend.${trend}` as LabelKey)}</span>`;
+    }
+
+    progressIcon(state: ProgressState): string {
+        const glyph: Record<ProgressState, string> = {
+            done: '✓', started: '◐', 'not-started': '○', delayed: '!', cancelled: '✕', unknown: '–'
+        };
+        return `<span class="pi pi-${state}" aria-hidden="true">${glyph[state]}</span>`;
+    }
+
+    // ------------------------------------------------------------------ members
+
+    member(node: AstNode, level: number): string {
+        if (isSection(node)) return this.section(node, level);
+        if (isUnit(node)) return this.unit(node, level);
+        if (isIndicator(node)) return this.indicator(node, level);
+        if (isBudgetAssignment(node) || isControlArea(node) || isMission(node)) return this.assignment(node, level);
+        if (isProse(node)) return this.prose(node, 'text', level - 1);
+        if (isGoal(node)) return `<ul class="goal-list">${this.goal(node)}</ul>`;
+        if (isFootnote(node)) return this.footnote(node);
+        if (isActivity(node)) return `<ol class="activities">${this.activity(node)}</ol>`;
+        return '';
+    }
+
+    private h(level: number, content: string, cls: string, id?: string): string {
+        const n = Math.min(6, Math.max(2, level));
+        return `<h${n} class="${cls}"${id ? ` id="${esc(id)}"` : ''}>${content}</h${n}>`;
+    }
+
+    /** Prose of a node's Markdown property, its headings nested under `level`. */
+    prose(node: AstNode, property: string, level: number): string {
+        const source = (node as unknown as Record<string, unknown>)[property];
+        if (typeof source !== 'string' || source.trim() === '') return '';
+        const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+        let line = cst?.range.start.line ?? lineOf(node);
+        // The value converter drops a blank first line after the opening quotes.
+        if (cst && /^"""[ \t]*\r?\n/.test(cst.text)) line++;
+        return `<div class="prose">${renderProse(source, { line, headingBase: Math.min(5, level) })}</div>`;
+    }
+
+    section(section: Section, level: number): string {
+        let out = `<section class="section" data-line="${lineOf(section)}">`;
+        out += this.h(level, text(section.title), 'section-title', this.anchor(section));
+        out += this.prose(section, 'text', level);
+        for (const m of section.members ?? []) out += this.member(m, level + 1);
+        return out + `</section>`;
+    }
+
+    unit(unit: Unit, level: number): string {
+        const members = unit.members ?? [];
+        let out = `<section class="unit" data-line="${lineOf(unit)}">`;
+        out += this.h(level, text(unit.title), 'unit-title', unitAnchor(unit));
+        const goals = members.filter(isGoal);
+        const improvements = members.filter(isImprovement);
+        const effects = members.filter(isEffect);
+        if (goals.length + improvements.length + effects.length > 0) {
+            out += `<div class="unit-aims">`;
+            if (goals.length > 0) out += this.aimList('goals', goals.map(g => this.goal(g)).join(''), level + 1);
+            if (improvements.length > 0) {
+                out += this.aimList('improvements', improvements.map(i => `<li data-line="${lineOf(i)}">${text(i.title)}</li>`).join(''), level + 1);
+            }
+            if (effects.length > 0) {
+                out += this.aimList('effects', effects.map(e => `<li data-line="${lineOf(e)}">${text(e.title)}</li>`).join(''), level + 1);
+            }
+            out += `</div>`;
+        }
+        const indicators = members.filter(isIndicator);
+        if (indicators.length > 0) {
+            out += `<div class="indicators">${this.h(level + 1, this.l('indicators'), 'block-title')}`;
+            for (const ind of indicators) out += this.indicator(ind, level + 2);
+            out += `</div>`;
+        }
+        const activities = members.filter(isActivity);
+        if (activities.length > 0) {
+            out += `${this.h(level + 1, this.l('activities'), 'block-title')}<ol class="activities">${activities.map(a => this.activity(a)).join('')}</ol>`;
+        }
+        for (const m of members) {
+            if (isGoal(m) || isImprovement(m) || isEffect(m) || isIndicator(m) || isActivity(m)) continue;
+            out += this.member(m, level + 1);
+        }
+        return out + `</section>`;
+    }
+
+    private aimList(key: LabelKey, items: string, level: number): string {
+        return `<div class="aim aim-${key}">${this.h(level, this.l(key), 'aim-title')}<ul>${items}</ul></div>`;
+    }
+
+    goal(goal: Goal): string {
+        let out = `<li class="goal" data-line="${lineOf(goal)}"><span class="goal-title">${text(goal.title)}</span>`;
+        if (goal.contributesTo?.length) out += ` ${this.contributions(goal.contributesTo)}`;
+        if (goal.points?.length) {
+            out += `<ul class="goal-points">${goal.points.map(p => `<li data-line="${lineOf(p)}">${text(p.title)}</li>`).join('')}</ul>`;
+        }
+        for (const t of goal.texts ?? []) out += this.prose(t, 'text', 5);
+        if (goal.activities?.length) out += `<ol class="activities">${goal.activities.map(a => this.activity(a)).join('')}</ol>`;
+        return out + `</li>`;
+    }
+
+    private contributions(list: { goal?: { ref?: Goal; $refText?: string }; writtenAs?: string }[]): string {
+        return list.map(c => {
+            const title = c.goal?.ref?.title ?? c.writtenAs ?? c.goal?.$refText ?? '';
+            return `<span class="goal-chip" title="${esc(this.l('overarchingGoal'))}">${text(title)}</span>`;
+        }).join(' ');
+    }
+
+    private footnote(node: { text: string; $cstNode?: AstNode['$cstNode'] } & AstNode): string {
+        return `<aside class="footnote" data-line="${lineOf(node)}"><span class="footnote-label">${this.l('footnote')}:</span>${this.prose(node, 'text', 5)}</aside>`;
+    }
+
+    // ------------------------------------------------------------------ indicators
+
+    indicator(ind: Indicator, level: number): string {
+        const view = this.assessor.view(ind, this.lang);
+        const members = ind.members ?? [];
+        const line = lineOf(ind);
+        let out = `<article class="indicator status-${view.status}" data-line="${line}" data-indicator="${esc(ind.name)}">`;
+        out += `<header class="ind-head">${this.h(level, text(ind.title), 'ind-title')}` +
+            `<div class="ind-status">${this.badge(view.status, view.reason, line)}${this.trendChip(view.trend)}</div></header>`;
+        out += `<p class="ind-reason">${text(view.reason)}</p>`;
+        out += `<div class="ind-body"><dl class="facts">${this.indicatorFacts(ind, view)}</dl>`;
+        out += `<div class="ind-chart">${this.indicatorChart(ind, view, line)}</div></div>`;
+        out += this.outcomeTable(ind, view);
+        for (const m of members) {
+            if (isFootnote(m)) out += this.footnote(m);
+            else if (isProse(m)) out += this.prose(m, 'text', level);
+        }
+        const activities = members.filter(isActivity);
+        if (activities.length > 0) {
+            out += `<div class="ind-activities"><p class="sub-title">${this.l('activities')}</p><ol class="activities">${activities.map(a => this.activity(a)).join('')}</ol></div>`;
+        }
+        return out + `</article>`;
+    }
+
+    private fact(key: LabelKey, value: string, line: number): string {
+        return value ? `<div data-line="${line}"><dt>${this.l(key)}</dt><dd>${value}</dd></div>` : '';
+    }
+
+    private indicatorFacts(ind: Indicator, view: IndicatorView): string {
+        let out = '';
+        for (const m of ind.members ?? []) {
+            if (isSourceRef(m)) {
+                const title = m.source?.ref?.title ?? m.source?.$refText ?? '';
+                let value = text(title);
+                if (m.kpi) {
+                    const url = `https://www.kolada.se/verktyg/fri-sokning/?kpis=${encodeURIComponent(m.kpi.trim())}`;
+                    value += ` · <a class="kpi" href="${esc(url)}" rel="noopener noreferrer" title="${esc(this.l('kolada'))}">${text(m.kpi)}</a>`;
+                }
+                const weeks = m.publication?.weeks ?? m.source?.ref?.publication?.weeks;
+                if (weeks?.length) value += ` · ${this.l('published')} ${weeks.map(w => `${this.l('week')} ${text(w.number)}`).join(', ')}`;
+                out += this.fact('source', value, lineOf(m));
+            } else if (isRestatement(m)) {
+                out += this.fact('restates', text(m.indicator?.ref?.title ?? m.indicator?.$refText), lineOf(m));
+            }
+        }
+        const contributions = (ind.members ?? []).filter(isContribution);
+        if (contributions.length > 0) out += this.fact('overarchingGoal', this.contributions(contributions), lineOf(contributions[0]));
+        // Bands in words, as the semantics module states them.
+        const bands = view.series.filter(s => s.bandsText).map(s =>
+            view.series.length > 1 && s.title ? `<span class="series-name">${text(s.title)}:</span> ${text(s.bandsText)}` : text(s.bandsText));
+        if (bands.length > 0) out += this.fact('targetLevels', bands.join('<br>'), lineOf(ind));
+        for (const m of ind.members ?? []) {
+            if (isScale(m)) out += this.fact('scale', text(m.min !== undefined ? `${m.min}–${m.max}` : `max ${m.max}`), lineOf(m));
+            else if (isMeasureUnit(m)) out += this.fact('unitOfMeasure', text(m.unit), lineOf(m));
+            else if (isDirection(m)) out += this.fact('direction', this.l(m.better === 'lower' ? 'lowerIsBetter' : 'higherIsBetter'), lineOf(m));
+            else if (isComparison(m)) {
+                out += this.fact('comparedWith', m.group ? text(m.group.ref?.title ?? m.group.$refText) : this.l('previousOutcome'), lineOf(m));
+            } else if (isFrequency(m)) {
+                const f = labelOr(`frequency.${m.frequency}`, this.lang, m.frequency);
+                out += this.fact('measuredHow', text(f) + (m.note ? ` (${text(m.note)})` : ''), lineOf(m));
+            } else if (isMeasures(m)) out += this.fact('measures', text(m.text), lineOf(m));
+            else if (isResponsible(m)) out += this.fact('responsible', this.roles(m), lineOf(m));
+            else if (isReporting(m)) out += this.fact('reporting', this.roles(m), lineOf(m));
+        }
+        return out;
+    }
+
+    roles(node: Responsible | Reporting): string {
+        return node.roles.map(r => text(r.ref?.title ?? r.$refText)).join(', ');
+    }
+
+    private indicatorChart(ind: Indicator, view: IndicatorView, line: number): string {
+        const parts = view.series.map(s => {
+            const points = s.outcomes.map(o => `${o.period} ${o.display} (${this.l(`status.${o.status}` as LabelKey).toLowerCase()})`).join(', ');
+            const prefix = view.series.length > 1 && s.title ? `${s.title}: ` : '';
+            return `${prefix}${points || this.l('chartNoData')}${s.bandsText ? `. ${this.l('targetLevels')}: ${s.bandsText}` : ''}`;
+        });
+        const description = `${this.l('chartOf')} ${ind.title}. ${parts.join('. ')}`;
+        return sparkline(sparkPanels(view), description, line, this.l('noOutcomeYet'));
+    }
+
+    private outcomeTable(ind: Indicator, view: IndicatorView): string {
+        const baselines = (ind.members ?? []).filter(isBaseline);
+        const rows = view.series.flatMap(s => s.outcomes.map(o => ({ s, o })));
+        if (rows.length === 0 && baselines.length === 0) return '';
+        const multi = view.series.length > 1;
+        let out = `<table class="outcomes"><thead><tr>${multi ? `<th scope="col">${this.l('series')}</th>` : ''}` +
+            `<th scope="col">${this.l('period')}</th><th scope="col">${this.l('outcomes')}</th><th scope="col">${this.l('status')}</th></tr></thead><tbody>`;
+        for (const b of baselines) {
+            out += `<tr class="baseline" data-line="${lineOf(b)}">${multi ? `<td>${text(b.series?.ref?.title ?? b.series?.$refText)}</td>` : ''}` +
+                `<th scope="row">${this.l('baseline')}${b.period ? ` ${text(b.period)}` : ''}</th><td class="num">${text(this.valueText(b.value))}</td><td></td></tr>`;
+        }
+        for (const { s, o } of rows) {
+            const latest = s.latest === o ? ' latest' : '';
+            out += `<tr class="outcome${latest}">${multi ? `<td>${text(s.title)}</td>` : ''}<th scope="row">${text(o.period)}</th>` +
+                `<td class="num">${text(o.display)}</td><td class="st" title="${esc(o.reason)}">${this.dot(o.status)} ${this.l(`status.${o.status}` as LabelKey)}</td></tr>`;
+        }
+        return out + `</tbody></table>`;
+    }
+
+    /** A baseline's value as written (numbers keep the author's decimal comma). */
+    valueText(value: OutcomeValue | undefined): string {
+        if (!value) return '';
+        switch (value.$type) {
+            case 'NumberValue': return `${value.value.value}${value.value.unit ? (value.value.unit === '%' ? ' %' : ` ${value.value.unit}`) : ''}`;
+            case 'AnswerValue': return this.l(value.answer === 'no' ? 'value.no' : 'value.yes');
+            case 'ColorValue': return this.l(`status.${value.color}` as LabelKey);
+            case 'NoData': return value.mark === 'iu' ? this.l('value.iu') : value.mark;
+            case 'Pending': return this.l('value.pending') + (value.week ? ` ${this.l('week')} ${value.week.number}` : '');
+        }
+        return '';
+    }
+
+    // ------------------------------------------------------------------ activities and assignments
+
+    activity(activity: Activity): string {
+        const state = progressOf(activity);
+        let out = `<li class="activity progress-${state}" data-line="${lineOf(activity)}" data-progress="${state}">` +
+            `<div class="act-head"><span class="act-title">${text(activity.title)}</span>` +
+            `<span class="progress progress-${state}">${this.progressIcon(state)} ${this.l(`progress.${state}` as LabelKey)}</span></div>`;
+        let facts = '';
+        for (const m of activity.members ?? []) {
+            if (isResponsible(m)) facts += this.fact('responsible', this.roles(m), lineOf(m));
+            else if (isReporting(m)) facts += this.fact('reporting', this.roles(m), lineOf(m));
+            else if (isDeadline(m)) facts += this.fact('deadline', `<time datetime="${esc(m.date)}">${text(m.date)}</time>`, lineOf(m));
+            else if (isMeasures(m)) facts += this.fact('measures', text(m.text), lineOf(m));
+            else if (isFollowUpRef(m)) facts += this.fact('followUpPeriods', this.followUpText(m), lineOf(m));
+        }
+        if (facts) out += `<dl class="facts compact">${facts}</dl>`;
+        for (const m of activity.members ?? []) if (isProse(m)) out += this.prose(m, 'text', 5);
+        return out + `</li>`;
+    }
+
+    private followUpText(m: { periods: { ref?: { name: string; title?: string }; $refText?: string }[]; year?: string }): string {
+        const periods = m.periods.map(p => p.ref ? (p.ref.title ?? this.periodName(p.ref.name)) : this.periodName(p.$refText ?? '')).join(', ');
+        return text(periods + (m.year ? ` ${m.year}` : ''));
+    }
+
+    assignment(node: BudgetAssignment | ControlArea | Mission, level: number): string {
+        const kind = isBudgetAssignment(node) ? 'budget' : isControlArea(node) ? 'control' : 'mission';
+        const kindLabel: LabelKey = kind === 'budget' ? 'budgetAssignment' : kind === 'control' ? 'controlArea' : 'mission';
+        const members = node.members ?? [];
+        let out = `<section class="assignment assignment-${kind}" data-line="${lineOf(node)}">` +
+            `<p class="kind">${this.l(kindLabel)}</p>${this.h(level, text(node.title), 'assignment-title')}`;
+        let facts = '';
+        for (const m of members) {
+            if (isAmount(m)) facts += this.fact('amount', `<strong>${text(this.quantity(m.amount))}</strong>`, lineOf(m));
+        }
+        const contributions = members.filter(isContribution);
+        if (contributions.length) facts += this.fact('overarchingGoal', this.contributions(contributions), lineOf(contributions[0]));
+        for (const m of members) {
+            if (isResponsible(m)) facts += this.fact('responsible', this.roles(m), lineOf(m));
+            else if (isReporting(m)) facts += this.fact('reporting', this.roles(m), lineOf(m));
+            else if (isMeasures(m)) facts += this.fact('measures', text(m.text), lineOf(m));
+            else if (isFollowUpRef(m)) facts += this.fact('followUpPeriods', this.followUpText(m), lineOf(m));
+        }
+        if (facts) out += `<dl class="facts">${facts}</dl>`;
+        const effects = members.filter(isEffect);
+        if (effects.length) {
+            out += `<p class="sub-title">${this.l(kind === 'mission' ? 'expectedEffects' : 'effects')}</p><ul class="effects">` +
+                effects.map(e => `<li data-line="${lineOf(e)}">${text(e.title)}</li>`).join('') + `</ul>`;
+        }
+        for (const m of members) {
+            if (isProse(m)) out += this.prose(m, 'text', level);
+            else if (isFootnote(m)) out += this.footnote(m);
+        }
+        const activities = members.filter(isActivity);
+        if (activities.length) {
+            out += `<p class="sub-title">${this.l('activities')}</p><ol class="activities">${activities.map(a => this.activity(a)).join('')}</ol>`;
+        }
+        return out + `</section>`;
+    }
+
+    private quantity(q: { value: string; unit?: string }): string {
+        return `${q.value}${q.unit ? (q.unit === '%' ? ' %' : ` ${q.unit}`) : ''}`;
+    }
+
+    // ------------------------------------------------------------------ a file without a plan
+
+    /** The shared file of a municipality (goals, roles, sources): listed, so its preview is useful too. */
+    catalogue(root: Document): string {
+        const elements = root.elements ?? [];
+        const org = elements.find(isOrganisation);
+        let out = `<header class="doc-header" data-line="${org ? lineOf(org) : 0}">`;
+        out += `<h1 class="doc-title">${text(org?.title ?? this.documentTitle(root))}</h1></header>`;
+        out += `<p class="notice">${this.l('noPlan')}</p><main class="doc-body">`;
+        const goals = elements.filter(isGoal);
+        if (goals.length) out += `<section class="section">${this.h(2, this.l('sharedGoals'), 'section-title')}<ul class="goal-list">${goals.map(g => this.goal(g)).join('')}</ul></section>`;
+        const roles = elements.filter(isRole);
+        if (roles.length) out += `<section class="section">${this.h(2, this.l('roles'), 'section-title')}<ul class="plain-list">${roles.map(r => `<li data-line="${lineOf(r)}">${text(r.title)}</li>`).join('')}</ul></section>`;
+        const sources = elements.filter(isSource);
+        if (sources.length) {
+            out += `<section class="section">${this.h(2, this.l('sources'), 'section-title')}<ul class="plain-list">` +
+                sources.map(s => `<li data-line="${lineOf(s)}">${text(s.title)}${s.url && /^https?:\/\//i.test(s.url) ? ` · <a href="${esc(s.url)}" rel="noopener noreferrer">${text(s.url)}</a>` : ''}</li>`).join('') +
+                `</ul></section>`;
+        }
+        return out + `</main>`;
+    }
+}
+
+/** Used by tests and the bench: every indicator the document renders, in order. */
+export function indicatorsOf(root: Root): Indicator[] {
+    return AstUtils.streamAllContents(rootOf(root)).filter(isIndicator).toArray();
+}
