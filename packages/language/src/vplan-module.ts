@@ -10,6 +10,7 @@ import { VplanGeneratedModule, VplanGeneratedSharedModule } from './generated/mo
 import { VplanValueConverter } from './parser/value-converter.js';
 import { VplanScopeComputation } from './scoping/scope-computation.js';
 import { LocaleService } from './i18n/locale-service.js';
+import { registerVplanChecks, VplanDocumentValidator } from './validation/index.js';
 import { followClientLocale, VplanEditorServices, VplanSharedLspModule } from './lsp/index.js';
 
 /** Services the vplan language adds to Langium's. */
@@ -29,6 +30,9 @@ export const VplanCoreModule: Module<VplanCoreServices, PartialLangiumCoreServic
     },
     references: {
         ScopeComputation: services => new VplanScopeComputation(services)
+    },
+    validation: {
+        DocumentValidator: services => new VplanDocumentValidator(services)
     },
     i18n: {
         Locale: () => new LocaleService()
@@ -73,6 +77,6 @@ export function createVplanServices(context: DefaultSharedModuleContext): {
     return { shared, Vplan };
 }
 
-function registerValidation(_services: VplanCoreServices): void {
-    // Checks are registered here (see validation/).
+function registerValidation(services: VplanCoreServices): void {
+    registerVplanChecks(services);
 }

@@ -1,0 +1,57 @@
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import {
+    isFollowUp, isSeriesDecl, type Activity, type BudgetAssignment, type Contribution, type ControlArea, type Deadline,
+    type Frequency, type Indicator, type Mission, type Outcome, type Plan, type VplanAstType
+} from '../generated/ast.js';
+import type { VplanCoreServices } from '../vplan-module.js';
+import { DuplicateIds, checkLocalDuplicates } from './duplicate-ids.js';
+import { checkContribution, checkDeadline, checkMonthly, checkOutcome } from './plan-checks.js';
+import { checkActivity, checkAssignment, checkIndicatorDuties } from './responsibility-checks.js';
+import { checkRestatement, checkThresholds } from './threshold-checks.js';
+
+export { DIAGNOSTICS, DIAGNOSTIC_CODES, type DiagnosticCode, type SuggestedFix, type VplanDiagnosticData } from './codes.js';
+export { VplanDocumentValidator } from './document-validator.js';
+export { editDistance, closestName, foldName } from './edit-distance.js';
+export { messages as validationMessages } from './messages.js';
+
+/**
+ * Registers the vplan checks. Every check is local to a node or reads cached models, so all run in
+ * the 'fast' category (on every keystroke); the workspace-wide duplicate-id check reads an index of
+ * names built once per build.
+ */
+export function registerVplanChecks(services: VplanCoreServices): void {
+    const registry = services.validation.ValidationRegistry;
+    const lang = () => services.i18n.Locale.lang;
+    const duplicates = new DuplicateIds(services.shared);
+    const named = (node: { name?: string } & Parameters<DuplicateIds['check']>[0], accept: ValidationAcceptor) =>
+        duplicates.check(node, accept, lang());
+    const checks: ValidationChecks<VplanAstType> = {
+        Indicator: [
+            (n: Indicator, a) => checkThresholds(n, a, lang()),
+            (n: Indicator, a) => checkRestatement(n, a, lang()),
+            (n: Indicator, a) => checkIndicatorDuties(n, a, lang()),
+            (n: Indicator, a) => checkLocalDuplicates(n.members.filter(isSeriesDecl), a, lang()),
+            named
+        ],
+        Outcome: (n: Outcome, a) => checkOutcome(n, a, lang()),
+        Deadline: (n: Deadline, a) => checkDeadline(n, a, lang()),
+        Frequency: (n: Frequency, a) => checkMonthly(n, a, lang()),
+        Contribution: (n: Contribution, a) => checkContribution(n, a, lang()),
+        Activity: (n: Activity, a) => checkActivity(n, a, lang()),
+        BudgetAssignment: [(n: BudgetAssignment, a) => checkAssignment(n, a, lang()), named],
+        ControlArea: [(n: ControlArea, a) => checkAssignment(n, a, lang()), named],
+        Mission: [(n: Mission, a) => checkAssignment(n, a, lang()), named],
+        Plan: [
+            (n: Plan, a) => checkLocalDuplicates(n.members.filter(isFollowUp).flatMap(f => f.periods), a, lang()),
+            named
+        ],
+        Goal: named,
+        Role: named,
+        Source: named,
+        ComparisonGroup: named,
+        Organisation: named,
+        Department: named,
+        Unit: named
+    };
+    registry.register(checks, undefined, 'fast');
+}

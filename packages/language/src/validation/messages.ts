@@ -1,0 +1,151 @@
+import type { Localized } from '../i18n/lang.js';
+
+/**
+ * The validator's messages in Swedish and English. Each takes the numbers and names it must show,
+ * already formatted per language where they differ (decimal comma or point).
+ */
+type L = Localized;
+
+const both = (sv: string, en: string): L => ({ sv, en });
+
+const BETTER: Record<'higher' | 'lower', L> = {
+    higher: both('högre är bättre', 'higher is better'),
+    lower: both('lägre är bättre', 'lower is better')
+};
+
+const SIDE: Record<'higher' | 'lower', L> = {
+    higher: both('över', 'above'),
+    lower: both('under', 'below')
+};
+
+export const REFERENCE_KIND: Record<string, L> = {
+    Role: both('roll', 'role'),
+    Goal: both('mål', 'goal'),
+    Source: both('källa', 'source'),
+    Indicator: both('indikator', 'indicator'),
+    SeriesDecl: both('serie', 'series'),
+    Period: both('uppföljningsperiod', 'follow-up period'),
+    Organisation: both('organisation', 'organisation'),
+    Department: both('förvaltning', 'department'),
+    ComparisonGroup: both('jämförelsegrupp', 'comparison group'),
+    Plan: both('plan', 'plan'),
+    Unit: both('enhet', 'unit'),
+    BudgetAssignment: both('budgetuppdrag', 'budget assignment'),
+    ControlArea: both('kontrollområde', 'control area'),
+    Mission: both('uppdrag', 'mission')
+};
+
+/** "Aktiviteten", "The activity" — what a responsibility message is about. */
+export const THING: Record<string, L> = {
+    Activity: both('Aktiviteten', 'The activity'),
+    BudgetAssignment: both('Budgetuppdraget', 'The budget assignment'),
+    ControlArea: both('Kontrollområdet', 'The control area'),
+    Mission: both('Uppdraget', 'The mission'),
+    Indicator: both('Indikatorn', 'The indicator')
+};
+
+export const messages = {
+    bandOverlap: (a: L, b: L, shared: L): L => both(
+        `Banden överlappar: ${a.sv} och ${b.sv} delar ${shared.sv}. Ett utfall där får två färger.`,
+        `The bands overlap: ${a.en} and ${b.en} share ${shared.en}. An outcome there would get two colours.`
+    ),
+    bandGap: (below: L, above: L, uncovered: L, decimals: number): L => both(
+        `Glapp mellan ${below.sv} och ${above.sv}: ${uncovered.sv} täcks inte av något band (med ${decimals} ${decimals === 1 ? 'decimal' : 'decimaler'}).`,
+        `Gap between ${below.en} and ${above.en}: ${uncovered.en} is covered by no band (at ${decimals} ${decimals === 1 ? 'decimal' : 'decimals'}).`
+    ),
+    outcomeInGap: (value: L, period: string, below: L, above: L): L => both(
+        `Utfallet ${value.sv} (${period}) ligger i glappet mellan ${below.sv} och ${above.sv} och kan inte bedömas.`,
+        `The outcome ${value.en} (${period}) falls in the gap between ${below.en} and ${above.en} and cannot be assessed.`
+    ),
+    outcomeInOverlap: (value: L, period: string, bands: L): L => both(
+        `Utfallet ${value.sv} (${period}) ligger i flera band (${bands.sv}) och kan inte bedömas.`,
+        `The outcome ${value.en} (${period}) is in more than one band (${bands.en}) and cannot be assessed.`
+    ),
+    directionConflictBands: (better: L, worse: L, direction: 'higher' | 'lower'): L => both(
+        `Motstridig riktning: ${better.sv} betyder att ${BETTER[direction].sv}, men ${worse.sv} ligger ${SIDE[direction].sv} det.`,
+        `Conflicting direction: ${better.en} means ${BETTER[direction].en}, but ${worse.en} lies ${SIDE[direction].en} it.`
+    ),
+    directionConflictDeclared: (band: L, declared: 'higher' | 'lower'): L => both(
+        `Motstridig riktning: indikatorn anger att ${BETTER[declared].sv}, men ${band.sv} säger motsatsen.`,
+        `Conflicting direction: the indicator declares that ${BETTER[declared].en}, but ${band.en} says the opposite.`
+    ),
+    mixedKinds: (band: L, kind: L, expected: L): L => both(
+        `Bandet ${band.sv} mäter ${kind.sv}, indikatorns övriga band ${expected.sv}; det räknas inte.`,
+        `The band ${band.en} measures ${kind.en}, the indicator's other bands ${expected.en}; it is ignored.`
+    ),
+    thresholdOutOfScale: (value: L, scale: L): L => both(
+        `Gränsvärdet ${value.sv} ligger utanför skalan ${scale.sv}.`,
+        `The threshold ${value.en} is outside the scale ${scale.en}.`
+    ),
+    outcomeOutOfScale: (value: L, period: string, scale: L): L => both(
+        `Utfallet ${value.sv} (${period}) ligger utanför skalan ${scale.sv}.`,
+        `The outcome ${value.en} (${period}) is outside the scale ${scale.en}.`
+    ),
+    missingResponsible: (thing: L, title: string): L => both(
+        `${thing.sv} "${title}" saknar ansvarig för genomförande (ansvarig …).`,
+        `${thing.en} "${title}" has no one responsible for carrying it out (responsible …).`
+    ),
+    missingReporter: (thing: L, title: string): L => both(
+        `${thing.sv} "${title}" saknar ansvarig för rapportering (rapporterar …).`,
+        `${thing.en} "${title}" has no one responsible for reporting it (reports …).`
+    ),
+    indicatorNotReported: (title: string): L => both(
+        `Ingen rapporterar indikatorn "${title}": varken den eller dess aktiviteter har rapporterar ….`,
+        `Nobody reports the indicator "${title}": neither it nor its activities have reports ….`
+    ),
+    missingFrequency: (title: string): L => both(
+        `Indikatorn "${title}" anger inte hur ofta den mäts (mäts årligen, mäts månatligen …), som planens övriga indikatorer gör.`,
+        `The indicator "${title}" does not say how often it is measured (measured yearly, measured monthly …), as the plan's other indicators do.`
+    ),
+    unresolved: (kind: L, written: string, suggestion?: string): L => both(
+        `Okänd ${kind.sv} "${written}".` + (suggestion ? ` Menade du "${suggestion}"?` : ''),
+        `Unknown ${kind.en} "${written}".` + (suggestion ? ` Did you mean "${suggestion}"?` : '')
+    ),
+    duplicateId: (name: string, kind: L, where: string): L => both(
+        `Id:t "${name}" är redan deklarerat för en annan ${kind.sv} (${where}).`,
+        `The id "${name}" is already declared for another ${kind.en} (${where}).`
+    ),
+    restatedDiffers: (color: L, restated: string, ours: L, theirs: L): L => both(
+        `${capital(color.sv)} skiljer sig från den återgivna indikatorn ${restated}: här ${ours.sv}, där ${theirs.sv}.`,
+        `${capital(color.en)} differs from the restated indicator ${restated}: here ${ours.en}, there ${theirs.en}.`
+    ),
+    goalTitleMismatch: (goal: string, declared: string, written: string): L => both(
+        `Målet ${goal} heter "${declared}", inte "${written}".`,
+        `The goal ${goal} is titled "${declared}", not "${written}".`
+    ),
+    outcomeAfterPlan: (period: string, year: number): L => both(
+        `Utfallet gäller ${period}, efter planens år ${year}.`,
+        `The outcome is for ${period}, after the plan's year ${year}.`
+    ),
+    outcomeLongBeforePlan: (period: string, year: number, years: number): L => both(
+        `Utfallet gäller ${period}, mer än ${years} år före planens år ${year}.`,
+        `The outcome is for ${period}, more than ${years} years before the plan's year ${year}.`
+    ),
+    deadlineOutsidePlan: (date: string, year: number): L => both(
+        `Sista datum ${date} ligger utanför planens år ${year}.`,
+        `The deadline ${date} is outside the plan's year ${year}.`
+    ),
+    unknownPeriod: (label: string, declared: string): L => both(
+        `Planen har ingen uppföljningsperiod ${label} (den följs upp ${declared}).`,
+        `The plan has no follow-up period ${label} (it is followed up ${declared}).`
+    ),
+    staleMonthly: (title: string, year: number): L => both(
+        `Indikatorn "${title}" mäts månatligen men har inget utfall för en period under ${year}.`,
+        `The indicator "${title}" is measured monthly but has no outcome for a period of ${year}.`
+    ),
+    fixUseSuggestion: (s: string): L => both(`Ändra till "${s}"`, `Change to "${s}"`),
+    fixReplace: (text: string): L => both(`Ändra till ${text}`, `Change to ${text}`),
+    fixUseDeclaredTitle: (title: string): L => both(`Använd målets titel "${title}"`, `Use the goal's title "${title}"`)
+};
+
+export const KIND_WORD: Record<string, L> = {
+    numeric: both('värdet', 'the value'),
+    'share-of-yes': both('andelen ja', 'the share of yes'),
+    'relative-change': both('förändringen', 'the change'),
+    rank: both('rangen', 'the rank'),
+    'yes-no': both('ja eller nej', 'yes or no')
+};
+
+function capital(s: string): string {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}
