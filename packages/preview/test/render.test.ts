@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { AstUtils } from 'langium';
+import { describe, expect, test } from 'vitest';
+import {
+    assessIndicator, countStatuses, isIndicator, isSection, isSourceRef, isUnit, STATUSES, type Indicator
+} from '@vplan/language';
+import { renderDocument, renderMarkdownDocument } from '../src/index.js';
+import { exampleFolders } from './examples.js';
+import { FIXTURES, loadPlans, parseText } from './load.js';
+
+/** Unescapes what the renderer escapes, to compare rendered text with the source's. */
+function escapeLike(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** The rendered indicator cards, by their data-line. */
+function articles(html: string): Map<number, string> {
+    const out = new Map<number, string>();
+    const re = /<article class="indicator[^"]*" data-line="(\d+)"[\s\S]*?<\/article>/g;
+    for (const m of html.matchAll(re)) out.set(Number(m[1]), m[0]);
+    return out;
+}
+
+const folders = exampleFolders();
+
+test('the examples and the fixtures are found', () => {
+    expect(folders.some(f => f.includes(`${path.sep}examples${path.sep}norsjo`))).toBe(true);
+    expect(folders.some(f => f.startsWith(FIXTURES))).toBe(true);
+});
+
+describe.each(folders.map(f => [path.relative(path.resolve(FIXTURES, '../../../..'), f), f]))('%s', (_name, folder) => {
+    test('every plan renders with its sections, units, status badges and one chart per indicator', async () => {
+        const docs = await loadPlans(folder);
+        expect(docs.length).toBeGreaterThan(0);
+        for (const doc of docs) {
+            expect(doc.parseResult.parserErrors, doc.uri.toString()).toEqual([]);
+            const source = doc.textDocument.getText().split(/\r?\n/);
+            const html = renderDocument(doc, { lang: 'sv', mode: 'page' });
+            const root = doc.parseResult.value;
+            const all = AstUtils.streamAllContents(root).toArray();
+
+            // Sections and units: each has its heading, anchored, with its title.
+            for (const section of all.filter(isSection)) {
+                const line = section.$cstNode!.range.start.line;
+                expect(html).toContain(`id="section-${line}">${escapeLike(section.title)}</h`);
+                expect(html).toContain(`<section class="section" data-line="${line}">`);
+            }
+            for (const unit of all.filter(isUnit)) {
+                expect(html).toContain(`id="unit-${unit.name}">${escapeLike(unit.title)}</h`);
+            }
+
+            // Status badges: per status, as many as the semantics module counts.
+            const indicators = all.filter(isIndicator);
+            const expected = countStatuses(indicators.map(assessIndicator));
+            const badges = [...html.matchAll(/<span class="badge badge-[\w-]+" data-status="([\w-]+)"/g)].map(m => m[1]);
+            for (const status of STATUSES) {
+                expect(badges.filter(b => b === status).length, `${status} badges in ${doc.uri.path}`).toBe(expected[status]);
+            }
+            expect(badges.length).toBe(indicators.length);
+
+            // One chart per indicator, its marks the statuses of its outcomes.
+            expect([...html.matchAll(/<svg class="sparkline"/g)].length).toBe(indicators.length);
+            const cards = articles(html);
+            for (const indicator of indicators) {
+                const line = indicator.$cstNode!.range.start.line;
+                expect(source[line]).toMatch(/\b(indikator|indicator)\b/);
+                const card = cards.get(line);
+                expect(card, `card of ${indicator.name}`).toBeDefined();
+                const assessment = assessIndicator(indicator);
+                expect(card).toContain(`data-status="${assessment.status}"`);
+                const svg = /<svg class="sparkline"[\s\S]*?<\/svg>/.exec(card!)![0];
+                expect(svg).toContain(`<title>`);
+                expect(svg).toMatch(/role="img" aria-label="[^"]+"/);
+                const outcomes = assessment.series.flatMap(s => s.outcomes);
+                for (const status of STATUSES) {
+                    const marks = [...svg.matchAll(new RegExp(`class="mark mark-${status}[ "]`, 'g'))].length;
+                    expect(marks, `${status} marks of ${indicator.name}`).toBe(outcomes.filter(o => o.status === status).length);
+                }
+                if (assessment.trend) expect(card).toContain(`data-trend="${assessment.trend}"`);
+                else expect(card).not.toContain('data-trend=');
+            }
+
+            // Kolada: a KPI links to Kolada's search for it.
+            for (const ref of all.filter(isSourceRef).filter(r => r.kpi)) {
+                expect(html).toContain(`href="https://www.kolada.se/verktyg/fri-sokning/?kpis=${encodeURIComponent(ref.kpi!)}"`);
+            }
+        }
+    });
+
+    test('labels follow the lang option; the fragment is the page body', async () => {
+        for (const doc of await loadPlans(folder)) {
+            const hasIndicators = AstUtils.streamAllContents(doc.parseResult.value).some(isIndicator);
+            const en = renderDocument(doc, { lang: 'en', mode: 'fragment' });
+            const sv = renderDocument(doc, { lang: 'sv', mode: 'page' });
+            expect(en).not.toMatch(/^<!DOCTYPE/);
+            expect(en).toContain('lang="en"');
+            expect(sv).toContain('<html lang="sv">');
+            expect(sv).toContain(renderDocument(doc, { lang: 'sv', mode: 'fragment' }));
+            if (hasIndicators) {
+                expect(en).toContain('>Overview</h2>');
+                expect(en).toContain('<dt>Target levels</dt>');
+                expect(en).not.toContain('Målnivåer');
+                expect(sv).toContain('<dt>Målnivåer</dt>');
+            }
+        }
+    });
+
+    test('the Markdown output holds the plan and every indicator with its status', async () => {
+        for (const doc of await loadPlans(folder)) {
+            const md = renderMarkdownDocument(doc, { lang: 'sv' });
+            const indicators = AstUtils.streamAllContents(doc.parseResult.value).filter(isIndicator).toArray() as Indicator[];
+            expect(md).toMatch(/^# \S/);
+            const words: Record<string, string> = { green: 'Grön', yellow: 'Gul', red: 'Röd', 'no-data': 'Saknar data', pending: 'Väntas', undefined: 'Kan ej bedömas' };
+            // Indicators may share a title (a unit restating the council's): compare per title, as multisets.
+            const titles = new Set(indicators.map(i => i.title));
+            for (const title of titles) {
+                const cell = `| ${title.replace(/([\\`*_[\]<>#|!~])/g, '\\$1').replace(/&/g, '&amp;')} |`;
+                const rows = md.split('\n').filter(l => l.startsWith(cell));
+                const expected = indicators.filter(i => i.title === title).map(i => words[assessIndicator(i).status]).sort();
+                const found = rows.map(r => r.split(' | ')[4]).map(c => Object.values(words).find(w => c.includes(w))).sort();
+                expect(found, title).toEqual(expected);
+            }
+        }
+    });
+});
+
+describe('prose', () => {
+    test('keeps its headings under the section title and its lines for scroll sync', async () => {
+        const file = path.join(FIXTURES, 'all/plan.vplan');
+        const docs = await loadPlans(path.dirname(file));
+        const doc = docs.find(d => d.uri.fsPath === file)!;
+        const html = renderDocument(doc, { lang: 'sv', mode: 'fragment' });
+        const source = readFileSync(file, 'utf8').split('\n');
+        const headingLine = source.findIndex(l => l.trim() === '# Bakgrund');
+        // "1 Inledning" is an h2 in the plan: its prose's "#" becomes an h3.
+        expect(html).toContain(`<h3 data-line="${headingLine}">Bakgrund</h3>`);
+        const listLine = source.findIndex(l => l.trim() === '- Äldreomsorg');
+        expect(html).toContain(`<ul data-line="${listLine}">`);
+        expect(html).toContain('<a href="https://www.example.org" rel="noopener noreferrer">https://www.example.org</a>');
+    });
+
+    test('links other than http(s) and mailto are not links', async () => {
+        const doc = await parseText(`plan p "P" { avsnitt "A" """
+            [ok](https://example.org) [mail](mailto:a@example.org) [js](javascript:alert(1)) [rel](../x.html) [file](file:///etc/passwd) ![img](https://example.org/x.png)
+            """ }`);
+        const html = renderDocument(doc, { lang: 'en', mode: 'fragment' });
+        expect(html).toContain('<a href="https://example.org"');
+        expect(html).toContain('<a href="mailto:a@example.org"');
+        const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map(m => m[1]);
+        expect(hrefs.every(h => /^(https?:|mailto:|#)/.test(h))).toBe(true);
+        expect(html).not.toContain('<img');
+    });
+});
+
+describe('a file without a plan', () => {
+    test('lists the shared goals, roles and sources', async () => {
+        const doc = await parseText(`organisation x "X kommun"
+            mål a "Mål A"
+            roll r "Rollen"
+            källa k "Källan" { url "https://example.org" }`);
+        const html = renderDocument(doc, { lang: 'sv', mode: 'fragment' });
+        expect(html).toContain('X kommun');
+        expect(html).toContain('Mål A');
+        expect(html).toContain('Rollen');
+        expect(html).toContain('Källan');
+    });
+});
