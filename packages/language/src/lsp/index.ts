@@ -3,10 +3,14 @@ import type { Module } from 'langium';
 import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import type { VplanServices } from '../vplan-module.js';
 import { VplanCompletionProvider } from './completion-provider.js';
+import { VplanDocumentSymbolProvider } from './document-symbols.js';
+import { VplanFoldingRangeProvider } from './folding.js';
 import { VplanFormatter } from './formatter.js';
 import { VplanHoverProvider } from './hover-provider.js';
 import { VplanInlayHintProvider } from './inlay-hints.js';
 import { VplanNodeKindProvider } from './node-kinds.js';
+import { VplanRenameProvider } from './rename.js';
+import { VplanSemanticTokenProvider } from './semantic-tokens.js';
 
 export { followClientLocale } from './client-locale.js';
 
@@ -15,7 +19,11 @@ export const VplanEditorServices = {
     CompletionProvider: (services: VplanServices) => new VplanCompletionProvider(services),
     HoverProvider: (services: VplanServices) => new VplanHoverProvider(services),
     InlayHintProvider: (services: VplanServices) => new VplanInlayHintProvider(services),
-    Formatter: () => new VplanFormatter()
+    Formatter: () => new VplanFormatter(),
+    DocumentSymbolProvider: (services: VplanServices) => new VplanDocumentSymbolProvider(services),
+    FoldingRangeProvider: (services: VplanServices) => new VplanFoldingRangeProvider(services),
+    SemanticTokenProvider: (services: VplanServices) => new VplanSemanticTokenProvider(services),
+    RenameProvider: (services: VplanServices) => new VplanRenameProvider(services)
 } satisfies Module<VplanServices, PartialLangiumServices>['lsp'];
 
 /** Workspace-level services shared by all languages of the server. */
