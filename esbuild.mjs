@@ -27,7 +27,15 @@ export const bundles = [
         ...node,
         entryPoints: { server: 'packages/language/src/main.ts' },
         outdir: 'out'
-    }
+    },
+    // The CLI: the launcher (bin/vplan.cjs, plain JS that checks the Node version) copied as it is
+    // to out/vplan.cjs, and the bundle next to it in out/ and in the package's dist/ for its `bin`.
+    { entryPoints: { vplan: 'packages/cli/bin/vplan.cjs' }, outdir: 'out', outExtension: { '.js': '.cjs' }, bundle: false, logLevel: 'warning' },
+    ...['out', 'packages/cli/dist'].map(outdir => ({
+        ...node,
+        entryPoints: { 'vplan-cli': 'packages/cli/src/main.ts' },
+        outdir
+    }))
 ];
 
 if (watch) {

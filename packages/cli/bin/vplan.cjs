@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// The `vplan` launcher. Plain old JavaScript that any Node parses, so that an old Node gets one
+// clear line instead of a crash inside the bundle; then V8's compile cache is turned on (Node 22+)
+// so that repeated runs skip compiling the bundle, and the bundle is loaded.
+'use strict';
+var major = Number(process.versions.node.split('.')[0]);
+if (major < 22) {
+    var sv = /^sv([-_.]|$)/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '');
+    process.stderr.write(sv
+        ? 'vplan behöver Node ≥ 22; hittade v' + process.versions.node + ' (' + process.execPath + '). Kör `npx vplan` i projektet eller installera Node 22 eller senare.\n'
+        : 'vplan needs Node ≥ 22; found v' + process.versions.node + ' (' + process.execPath + '). Run `npx vplan` in the project, or install Node 22 or later.\n');
+    process.exit(2);
+}
+var Module = require('node:module');
+if (typeof Module.enableCompileCache === 'function' && !process.env.NODE_DISABLE_COMPILE_CACHE) {
+    try { Module.enableCompileCache(); } catch (e) { /* a read-only temp folder: run without the cache */ }
+}
+var fs = require('node:fs');
+var path = require('node:path');
+// Next to this file in out/; in the package, bin/ holds the launcher and dist/ the bundle.
+var bundle = path.join(__dirname, 'vplan-cli.cjs');
+if (!fs.existsSync(bundle)) bundle = path.join(__dirname, '..', 'dist', 'vplan-cli.cjs');
+if (!fs.existsSync(bundle)) {
+    process.stderr.write('vplan: not built (missing ' + bundle + '); run `npm run build`.\n');
+    process.exit(2);
+}
+require(bundle);

@@ -1,0 +1,37 @@
+// What a command gets from the process: streams, environment, language. Commands never touch
+// `process` directly for output, so that everything they print goes through one place.
+import { isAbsolute } from 'node:path';
+import type { Lang } from '@vplan/language/i18n';
+import { displayPath } from './diagnostics.js';
+
+export interface CommandContext {
+    lang: Lang;
+    cwd: string;
+    env: NodeJS.ProcessEnv;
+    stdoutIsTTY: boolean;
+    out(text: string): void;
+    err(text: string): void;
+}
+
+/** A problem with one input, printed as `vplan: <path>: <reason>`. */
+export function reportInputProblem(ctx: CommandContext, p: string, reason: string): void {
+    const shown = isAbsolute(p) ? displayPath(p, ctx.cwd) : p;
+    ctx.err(`vplan: ${shown}: ${localizeReason(reason, ctx.lang)}\n`);
+}
+
+// The loader's reasons are English; these are the ones it gives.
+const REASONS_SV: Record<string, string> = {
+    'no such file or folder': 'filen eller mappen finns inte',
+    'permission denied': 'åtkomst nekad',
+    'too many symbolic links (a loop?)': 'för många symboliska länkar (en slinga?)',
+    'is a folder': 'är en mapp',
+    'no .vplan files in this folder': 'inga .vplan-filer i mappen',
+    'not a .vplan file': 'inte en .vplan-fil',
+    'binary file (contains NUL bytes), not a plan': 'binärfil (innehåller NUL-byte), inte en plan',
+    'not valid UTF-8 text': 'inte giltig UTF-8-text',
+    'no .vplan files match this pattern': 'inga .vplan-filer matchar mönstret'
+};
+
+export function localizeReason(reason: string, lang: Lang): string {
+    return lang === 'sv' ? REASONS_SV[reason] ?? reason : reason;
+}

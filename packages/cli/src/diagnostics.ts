@@ -1,0 +1,76 @@
+// The CLI's view of a diagnostic: what every output format needs, independent of Langium's types.
+import * as path from 'node:path';
+import type { LangiumDocument } from 'langium';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+export interface Position {
+    /** 0-based line. */
+    line: number;
+    /** 0-based UTF-16 column. */
+    character: number;
+}
+
+export interface CliDiagnostic {
+    code: string;
+    severity: Severity;
+    message: string;
+    range: { start: Position; end: Position };
+}
+
+export interface FileReport {
+    /** Relative to the working directory, with forward slashes. */
+    path: string;
+    /** The text as checked, for code frames. */
+    text: string;
+    diagnostics: CliDiagnostic[];
+}
+
+const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** LSP severities are 1 (error) to 4 (hint); Langium leaves none unset, but the default is error. */
+export function severityName(severity: number | undefined): Severity {
+    return SEVERITIES[(severity ?? 1) - 1] ?? 'error';
+}
+
+/** The stable code of a diagnostic: its `code`, or Langium's `data.code` (lexing/parsing/linking errors). */
+export function diagnosticCode(diagnostic: { code?: unknown; data?: unknown }): string {
+    if (typeof diagnostic.code === 'string' || typeof diagnostic.code === 'number') return String(diagnostic.code);
+    const data = diagnostic.data as { code?: unknown } | undefined;
+    if (data && (typeof data.code === 'string' || typeof data.code === 'number')) return String(data.code);
+    return 'vplan';
+}
+
+export function displayPath(absolute: string, cwd = process.cwd()): string {
+    const relative = path.relative(cwd, absolute);
+    const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+    return shown.split(path.sep).join('/');
+}
+
+export function fileReport(document: LangiumDocument, cwd = process.cwd()): FileReport {
+    const diagnostics = (document.diagnostics ?? []).map(d => ({
+        code: diagnosticCode(d),
+        severity: severityName(d.severity),
+        // LSP 3.18 allows Markdown messages; the CLI prints their text.
+        message: typeof d.message === 'string' ? d.message : d.message.value,
+        range: {
+            start: { line: d.range.start.line, character: d.range.start.character },
+            end: { line: d.range.end.line, character: d.range.end.character }
+        }
+    }));
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return { path: displayPath(document.uri.fsPath, cwd), text: document.textDocument.getText(), diagnostics };
+}
+
+export interface Totals {
+    error: number;
+    warning: number;
+    info: number;
+    hint: number;
+}
+
+export function totals(files: readonly FileReport[]): Totals {
+    const t: Totals = { error: 0, warning: 0, info: 0, hint: 0 };
+    for (const file of files) for (const d of file.diagnostics) t[d.severity]++;
+    return t;
+}

@@ -1,0 +1,118 @@
+// The inputs of a command: files, folders and glob patterns. Shells expand globs on their own, but
+// not inside quotes, on Windows or in npm scripts run by some shells, so the CLI expands them too.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { InputProblem } from '@vplan/language/node';
+
+const MAGIC = /[*?[{]/;
+
+export function isGlob(input: string): boolean {
+    return MAGIC.test(input);
+}
+
+/**
+ * Expands the glob patterns among the inputs to the .vplan files they match (sorted), keeping other
+ * inputs as they are. A pattern that matches nothing is a problem, like a missing file.
+ */
+export async function expandInputs(inputs: readonly string[]): Promise<{ inputs: string[]; problems: InputProblem[] }> {
+    const out: string[] = [];
+    const problems: InputProblem[] = [];
+    for (const input of inputs) {
+        if (!isGlob(input)) {
+            out.push(input);
+            continue;
+        }
+        // A file whose name really contains a glob character is taken literally.
+        if (await exists(input)) {
+            out.push(input);
+            continue;
+        }
+        const matches = await expandGlob(input);
+        if (matches.length === 0) problems.push({ path: input, reason: 'no .vplan files match this pattern' });
+        out.push(...matches);
+    }
+    return { inputs: out, problems };
+}
+
+async function exists(p: string): Promise<boolean> {
+    try {
+        await fs.stat(p);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+/** The .vplan files matching a pattern with `*`, `?`, `**`, `[…]` and `{a,b}`. */
+export async function expandGlob(pattern: string): Promise<string[]> {
+    const normalized = pattern.replace(/\\/g, '/');
+    const segments = normalized.split('/');
+    const firstMagic = segments.findIndex(s => MAGIC.test(s));
+    const baseSegments = segments.slice(0, firstMagic);
+    const base = baseSegments.length === 0 ? '.' : baseSegments.join('/') || '/';
+    const rest = segments.slice(firstMagic).join('/');
+    const matcher = globToRegExp(rest);
+    const deep = rest.includes('**') || segments.length - firstMagic > 1;
+    const results: string[] = [];
+    const walk = async (dir: string, rel: string): Promise<void> => {
+        let entries;
+        try {
+            entries = await fs.readdir(dir, { withFileTypes: true });
+        } catch {
+            return;
+        }
+        for (const entry of entries) {
+            if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+            const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (deep) await walk(full, relPath);
+            } else if (entry.name.endsWith('.vplan') && matcher.test(relPath)) {
+                results.push(baseSegments.length === 0 ? relPath : `${base === '/' ? '' : base}/${relPath}`);
+            }
+        }
+    };
+    await walk(base, '');
+    return results.sort();
+}
+
+/** Translates a glob (with `/` separators) to an anchored regular expression. */
+export function globToRegExp(glob: string): RegExp {
+    let re = '';
+    let inClass = false;
+    let braces = 0;
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (inClass) {
+            if (c === ']') inClass = false;
+            re += c === '\\' ? '\\\\' : c;
+            continue;
+        }
+        switch (c) {
+            case '*':
+                if (glob[i + 1] === '*') {
+                    // "**/" matches any number of folders, including none.
+                    if (glob[i + 2] === '/') {
+                        re += '(?:[^/]*/)*';
+                        i += 2;
+                    } else {
+                        re += '.*';
+                        i += 1;
+                    }
+                } else {
+                    re += '[^/]*';
+                }
+                break;
+            case '?': re += '[^/]'; break;
+            case '[':
+                inClass = true;
+                re += glob[i + 1] === '!' ? (i++, '[^') : '[';
+                break;
+            case '{': braces++; re += '(?:'; break;
+            case '}': if (braces > 0) { braces--; re += ')'; } else re += '\\}'; break;
+            case ',': re += braces > 0 ? '|' : ','; break;
+            default: re += c.replace(/[.+^$()|\\]/g, '\\$&');
+        }
+    }
+    return new RegExp(`^${re}$`);
+}

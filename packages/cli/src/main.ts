@@ -1,0 +1,136 @@
+// The `vplan` command: bundled by esbuild.mjs into out/vplan-cli.cjs, started by the launcher
+// bin/vplan.cjs. Only the argument parser and the texts load eagerly; each command is imported
+// when it runs, so `--help` and `validate` do not pay for the renderer or the formatter.
+import { langFromEnv, type Lang } from '@vplan/language/i18n';
+import { parseArgs, UsageError, type OptionSpecs, type ParsedArgs } from './args.js';
+import type { CommandContext } from './context.js';
+import { help, usageMessage } from './messages.js';
+import { VERSION } from './version.js';
+
+type CommandName = 'validate' | 'render' | 'fmt' | 'status';
+
+const common: OptionSpecs = {
+    help: { kind: 'boolean', short: 'h' },
+    version: { kind: 'boolean', short: 'v' },
+    lang: { kind: 'string', choices: ['sv', 'en'] }
+};
+
+const specs: Record<CommandName, OptionSpecs> = {
+    validate: {
+        ...common,
+        format: { kind: 'string', short: 'f', choices: ['pretty', 'json', 'sarif', 'github'] },
+        'max-warnings': { kind: 'string' },
+        quiet: { kind: 'boolean', short: 'q' },
+        fail: { kind: 'boolean', negatable: true },
+        color: { kind: 'boolean', negatable: true }
+    },
+    render: {
+        ...common,
+        output: { kind: 'string', short: 'o' },
+        format: { kind: 'string', short: 'f', choices: ['html', 'md'] }
+    },
+    fmt: {
+        ...common,
+        check: { kind: 'boolean' },
+        write: { kind: 'boolean', short: 'w' }
+    },
+    status: {
+        ...common,
+        format: { kind: 'string', short: 'f', choices: ['table', 'json', 'csv'] }
+    }
+};
+
+/** `--lang` as written anywhere on the line, so that even a usage error is in the chosen language. */
+function langOf(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+    for (let i = 0; i < argv.length; i++) {
+        const value = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice(7) : undefined;
+        if (value === 'sv' || value === 'en') return value;
+    }
+    return langFromEnv(env);
+}
+
+export async function main(argv: readonly string[], ctx: CommandContext): Promise<number> {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h' || command.startsWith('--lang')) {
+        const topic = command === 'help' && rest[0] && rest[0] in specs ? (rest[0] as CommandName) : 'main';
+        // Without a command, the help goes to stderr: it answers a usage mistake.
+        (command === undefined ? ctx.err : ctx.out)(help[topic][ctx.lang] + '\n');
+        return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+        ctx.out(`vplan ${VERSION}\n`);
+        return 0;
+    }
+    if (!(command in specs)) {
+        throw new UsageError(command.startsWith('-') ? 'unknown-option' : 'unknown-command', command);
+    }
+    const name = command as CommandName;
+    let args: ParsedArgs;
+    try {
+        args = parseArgs(rest, specs[name]);
+    } catch (err) {
+        if (err instanceof UsageError) throw new CommandUsageError(err, name);
+        throw err;
+    }
+    if (args.options.help) {
+        ctx.out(help[name][ctx.lang] + '\n');
+        return 0;
+    }
+    if (args.options.version) {
+        ctx.out(`vplan ${VERSION}\n`);
+        return 0;
+    }
+    try {
+        switch (name) {
+            case 'validate': return await (await import('./commands/validate.js')).runValidate(ctx, args);
+            case 'status': return await (await import('./commands/status.js')).runStatus(ctx, args);
+            case 'render': return await (await import('./commands/render.js')).runRender(ctx, args);
+            case 'fmt': return await (await import('./commands/fmt.js')).runFmt(ctx, args);
+        }
+    } catch (err) {
+        if (err instanceof UsageError) throw new CommandUsageError(err, name);
+        throw err;
+    }
+}
+
+class CommandUsageError extends Error {
+    constructor(readonly usage: UsageError, readonly command: string) {
+        super(usage.message);
+    }
+}
+
+/** Runs the CLI in this process: the single place that turns any failure into one line and an exit code. */
+export function run(): void {
+    const argv = process.argv.slice(2);
+    const lang = langOf(argv, process.env);
+    const ctx: CommandContext = {
+        lang,
+        cwd: process.cwd(),
+        env: process.env,
+        stdoutIsTTY: Boolean(process.stdout.isTTY),
+        out: text => { process.stdout.write(text); },
+        err: text => { process.stderr.write(text); }
+    };
+    // A closed pipe (`vplan status | head`) is not an error worth a message.
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        fail(err);
+    });
+    const fail = (err: unknown) => {
+        if (err instanceof CommandUsageError) {
+            process.stderr.write(`vplan: ${usageMessage(lang, err.usage.key, err.usage.detail, err.command)}\n`);
+        } else if (err instanceof UsageError) {
+            process.stderr.write(`vplan: ${usageMessage(lang, err.key, err.detail)}\n`);
+        } else {
+            const message = err instanceof Error ? err.message : String(err);
+            process.stderr.write(`vplan: ${message.split('\n')[0]}\n`);
+            if (process.env.VPLAN_DEBUG && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
+        }
+        process.exitCode = 2;
+    };
+    process.on('uncaughtException', fail);
+    process.on('unhandledRejection', fail);
+    main(argv, ctx).then(code => { process.exitCode = code; }, fail);
+}
+
+run();

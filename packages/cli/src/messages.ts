@@ -1,0 +1,241 @@
+// Every text the CLI itself prints, in English and Swedish. Diagnostics come from the language
+// package in the language its Locale service is set to.
+import type { Lang } from '@vplan/language/i18n';
+import type { UsageProblem } from './args.js';
+
+type Text = { en: string; sv: string };
+
+const usage: Record<UsageProblem, Text> = {
+    'unknown-option': { en: 'unknown option', sv: 'okänd flagga' },
+    'missing-value': { en: 'option needs a value', sv: 'flaggan behöver ett värde' },
+    'bad-value': { en: 'invalid value', sv: 'ogiltigt värde' },
+    'unexpected-value': { en: 'option takes no value', sv: 'flaggan tar inget värde' },
+    'unknown-command': { en: 'unknown command', sv: 'okänt kommando' },
+    'missing-input': { en: 'no input given', sv: 'ingen indata angiven' },
+    'too-many-inputs': { en: 'too many inputs', sv: 'för många indata' },
+    'conflicting-options': { en: 'options cannot be combined', sv: 'flaggorna går inte att kombinera' }
+};
+
+export function usageMessage(lang: Lang, problem: UsageProblem, detail: string, command?: string): string {
+    const see = lang === 'sv' ? 'se' : 'see';
+    return `${usage[problem][lang]}: ${detail} (${see} vplan ${command ? command + ' ' : ''}--help)`;
+}
+
+const texts = {
+    errors: { en: (n: number) => plural(n, 'error', 'errors'), sv: (n: number) => `${n} fel` },
+    warnings: { en: (n: number) => plural(n, 'warning', 'warnings'), sv: (n: number) => plural(n, 'varning', 'varningar') },
+    infos: { en: (n: number) => plural(n, 'info', 'infos'), sv: (n: number) => plural(n, 'information', 'informationer') },
+    hints: { en: (n: number) => plural(n, 'hint', 'hints'), sv: (n: number) => plural(n, 'tips', 'tips') },
+    files: { en: (n: number) => plural(n, 'file', 'files'), sv: (n: number) => plural(n, 'fil', 'filer') }
+};
+
+function plural(n: number, one: string, many: string): string {
+    return `${n} ${n === 1 ? one : many}`;
+}
+
+export function count(lang: Lang, what: keyof typeof texts, n: number): string {
+    return texts[what][lang](n);
+}
+
+export const msg = {
+    severity: {
+        error: { en: 'error', sv: 'fel' },
+        warning: { en: 'warning', sv: 'varning' },
+        info: { en: 'info', sv: 'info' },
+        hint: { en: 'hint', sv: 'tips' }
+    },
+    noProblems: {
+        en: (files: number) => `No problems found in ${count('en', 'files', files)}.`,
+        sv: (files: number) => `Inga problem hittades i ${count('sv', 'files', files)}.`
+    },
+    summary: {
+        en: (parts: string, files: number) => `${parts} in ${count('en', 'files', files)}.`,
+        sv: (parts: string, files: number) => `${parts} i ${count('sv', 'files', files)}.`
+    },
+    tooManyWarnings: {
+        en: (n: number, max: number) => `${count('en', 'warnings', n)}, more than --max-warnings ${max} allows`,
+        sv: (n: number, max: number) => `${count('sv', 'warnings', n)}, fler än --max-warnings ${max} tillåter`
+    },
+    fmtWouldChange: { en: 'would be reformatted', sv: 'skulle formateras om' },
+    fmtWrote: { en: 'formatted', sv: 'formaterad' },
+    fmtAllFormatted: {
+        en: (n: number) => `All ${count('en', 'files', n)} are formatted.`,
+        sv: (n: number) => `Alla ${count('sv', 'files', n)} är formaterade.`
+    },
+    fmtSomeChange: {
+        en: (n: number) => `${count('en', 'files', n)} would be reformatted (run vplan fmt --write).`,
+        sv: (n: number) => `${count('sv', 'files', n)} skulle formateras om (kör vplan fmt --write).`
+    },
+    fmtSyntaxErrors: {
+        en: 'has syntax errors; not formatted (run vplan validate)',
+        sv: 'har syntaxfel; formateras inte (kör vplan validate)'
+    },
+    fmtSingleFileOnly: {
+        en: 'prints one file; give --check or --write for several',
+        sv: 'skriver ut en fil; ange --check eller --write för flera'
+    },
+    renderOneFile: {
+        en: 'render takes one plan file',
+        sv: 'render tar en planfil'
+    },
+    noPlanInFile: {
+        en: 'contains no plan to render',
+        sv: 'innehåller ingen plan att visa'
+    },
+    wrote: { en: 'wrote', sv: 'skrev' },
+    notBuilt: { en: 'this part of vplan is missing from the build', sv: 'den här delen av vplan saknas i bygget' }
+};
+
+/** Help texts: the command's synopsis, what it does, and its options. */
+export const help: Record<'main' | 'validate' | 'render' | 'fmt' | 'status', Text> = {
+    main: {
+        en: `vplan — operational plans (verksamhetsplaner) as code
+
+Usage: vplan <command> [options] <files|folders|globs…>
+
+Commands:
+  validate   check plans: syntax, references, thresholds, responsibilities
+  render     render a plan to one self-contained HTML page (or Markdown)
+  fmt        format plans (print, --check or --write)
+  status     count green, yellow and red indicators per plan, unit and goal
+
+Options:
+  -h, --help        show help (vplan <command> --help for a command)
+  -v, --version     show the version
+  --lang sv|en      language of messages (default: from LC_ALL, LC_MESSAGES, LANG)
+
+Exit codes: 0 ok, 1 problems found, 2 bad usage or unreadable input.
+Set VPLAN_DEBUG=1 to see the stack trace of an internal error.`,
+        sv: `vplan — verksamhetsplaner som kod
+
+Användning: vplan <kommando> [flaggor] <filer|mappar|mönster…>
+
+Kommandon:
+  validate   kontrollera planer: syntax, referenser, tröskelvärden, ansvar
+  render     gör en fristående HTML-sida (eller Markdown) av en plan
+  fmt        formatera planer (skriv ut, --check eller --write)
+  status     räkna gröna, gula och röda indikatorer per plan, enhet och mål
+
+Flaggor:
+  -h, --help        visa hjälp (vplan <kommando> --help för ett kommando)
+  -v, --version     visa versionen
+  --lang sv|en      språk för meddelanden (standard: från LC_ALL, LC_MESSAGES, LANG)
+
+Slutkoder: 0 ok, 1 problem hittades, 2 felaktig användning eller oläsbar indata.
+Sätt VPLAN_DEBUG=1 för att se stackspåret vid ett internt fel.`
+    },
+    validate: {
+        en: `Usage: vplan validate [options] <files|folders|globs…>
+
+Checks the plans as one workspace, so references between files resolve (e.g. a plan that uses
+the goals and roles of a shared municipality file). Folders are searched for .vplan files.
+
+Options:
+  -f, --format pretty|json|sarif|github   output format (default: pretty)
+  --max-warnings N    exit 1 when there are more than N warnings
+  -q, --quiet         report errors only (warnings still count for --max-warnings)
+  --no-fail           exit 0 even when problems are found (2 still means unreadable input)
+  --color, --no-color force or turn off colour (also NO_COLOR, FORCE_COLOR)
+  --lang sv|en        language of messages
+  -h, --help          show this help
+
+Exit codes: 0 no errors and warnings within --max-warnings; 1 errors, or too many warnings;
+2 bad usage or an unreadable input (the readable files are still checked).`,
+        sv: `Användning: vplan validate [flaggor] <filer|mappar|mönster…>
+
+Kontrollerar planerna som en arbetsyta, så att referenser mellan filer löses (t.ex. en plan som
+använder mål och roller från kommunens gemensamma fil). Mappar genomsöks efter .vplan-filer.
+
+Flaggor:
+  -f, --format pretty|json|sarif|github   utdataformat (standard: pretty)
+  --max-warnings N    slutkod 1 när det finns fler än N varningar
+  -q, --quiet         visa bara fel (varningar räknas ändå för --max-warnings)
+  --no-fail           slutkod 0 även när problem hittas (2 betyder fortfarande oläsbar indata)
+  --color, --no-color tvinga fram eller stäng av färg (även NO_COLOR, FORCE_COLOR)
+  --lang sv|en        språk för meddelanden
+  -h, --help          visa den här hjälpen
+
+Slutkoder: 0 inga fel och varningar inom --max-warnings; 1 fel eller för många varningar;
+2 felaktig användning eller oläsbar indata (de läsbara filerna kontrolleras ändå).`
+    },
+    render: {
+        en: `Usage: vplan render [options] <plan.vplan> [more files the plan refers to…]
+
+Renders the first file's plan to one self-contained HTML page (styles inline, no network), or to
+Markdown. The other .vplan files in the plan's folder, and any further files and folders given,
+are loaded so that references to them (a shared municipality file) resolve.
+
+Options:
+  -o, --output FILE   write to FILE (atomically); without it, to standard output
+  --format html|md    output format (default: html, or md when FILE ends in .md)
+  --lang sv|en        language of the report
+  -h, --help          show this help
+
+Exit codes: 0 rendered (a plan with errors is rendered too: run vplan validate for them);
+1 the file holds no plan; 2 bad usage or unreadable input.`,
+        sv: `Användning: vplan render [flaggor] <plan.vplan> [fler filer som planen refererar till…]
+
+Gör en fristående HTML-sida (stilar inbäddade, inget nätverk) eller Markdown av den första filens
+plan. Övriga .vplan-filer i planens mapp, och fler filer och mappar som anges, läses in så att
+referenser till dem (en gemensam kommunfil) löses.
+
+Flaggor:
+  -o, --output FIL    skriv till FIL (atomärt); utan flaggan till standard ut
+  --format html|md    utdataformat (standard: html, eller md när FIL slutar på .md)
+  --lang sv|en        rapportens språk
+  -h, --help          visa den här hjälpen
+
+Slutkoder: 0 klar (en plan med fel visas också: kör vplan validate för felen);
+1 filen innehåller ingen plan; 2 felaktig användning eller oläsbar indata.`
+    },
+    fmt: {
+        en: `Usage: vplan fmt [options] <files|folders…>
+
+Formats plans. Without options, prints the formatted text of one file. Files with syntax errors
+are never rewritten.
+
+Options:
+  --check       list the files that would change; exit 1 if any would
+  --write       rewrite the files in place (atomically, keeping the file mode)
+  --lang sv|en  language of messages
+  -h, --help    show this help
+
+Exit codes: 0 ok; 1 files would change (--check) or have syntax errors; 2 bad usage or unreadable input.`,
+        sv: `Användning: vplan fmt [flaggor] <filer|mappar…>
+
+Formaterar planer. Utan flaggor skrivs den formaterade texten av en fil ut. Filer med syntaxfel
+skrivs aldrig om.
+
+Flaggor:
+  --check       lista filerna som skulle ändras; slutkod 1 om någon skulle det
+  --write       skriv om filerna på plats (atomärt, filrättigheterna behålls)
+  --lang sv|en  språk för meddelanden
+  -h, --help    visa den här hjälpen
+
+Slutkoder: 0 ok; 1 filer skulle ändras (--check) eller har syntaxfel; 2 felaktig användning eller oläsbar indata.`
+    },
+    status: {
+        en: `Usage: vplan status [options] <files|folders…>
+
+Counts the indicators per status — green, yellow, red, no data, pending, undefined (a value in a
+gap or in two bands) — for each plan, each unit and each overarching goal.
+
+Options:
+  -f, --format table|json|csv   output format (default: table)
+  --lang sv|en                  language of labels
+  -h, --help                    show this help
+
+Exit codes: 0 ok (whatever the statuses); 2 bad usage or unreadable input.`,
+        sv: `Användning: vplan status [flaggor] <filer|mappar…>
+
+Räknar indikatorerna per status — grön, gul, röd, uppgift saknas, väntas, odefinierad (ett värde i
+ett glapp eller i två intervall) — för varje plan, varje enhet och varje övergripande mål.
+
+Flaggor:
+  -f, --format table|json|csv   utdataformat (standard: table)
+  --lang sv|en                  språk för rubriker
+  -h, --help                    visa den här hjälpen
+
+Slutkoder: 0 ok (oavsett status); 2 felaktig användning eller oläsbar indata.`
+    }
+};
