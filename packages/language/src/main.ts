@@ -4,7 +4,10 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createVplanServices } from './vplan-module.js';
+import { registerStatusRequest } from './lsp/status-request.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createVplanServices({ connection, ...NodeFileSystem });
+const { shared, Vplan } = createVplanServices({ connection, ...NodeFileSystem });
+// The status bar's and the status summary's figures (vplan/statusCounts).
+registerStatusRequest(shared, Vplan);
 startLanguageServer(shared);

@@ -1,0 +1,69 @@
+// vplan.showStatusSummary: every indicator of the active plan by status, worst first; picking one goes
+// to it in the editor.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { IndicatorStatusEntry, StatusCountsResult } from '@vplan/language/protocol';
+import { LANGUAGE_ID } from './language-client.js';
+import { requestStatusCounts } from './status-client.js';
+import { STATUS_ORDER, statusIcon, statusLabel } from './status-model.js';
+
+interface IndicatorPick extends vscode.QuickPickItem {
+    entry?: IndicatorStatusEntry;
+}
+
+export async function showStatusSummary(client: LanguageClient | undefined): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== LANGUAGE_ID) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a .vplan file to see the status of its indicators.'));
+        return;
+    }
+    if (!client?.isRunning()) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('The vplan language server is not running.'));
+        return;
+    }
+    const document = editor.document;
+    const result = await requestStatusCounts(client, document);
+    if (!result) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('No status for this file yet: the language server has not read it.'));
+        return;
+    }
+    if (result.indicators.length === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('This file has no indicators.'));
+        return;
+    }
+    const picked = await vscode.window.showQuickPick(summaryItems(result), {
+        title: summaryTitle(result),
+        placeHolder: vscode.l10n.t('Go to an indicator'),
+        matchOnDescription: true,
+        matchOnDetail: true
+    });
+    if (picked?.entry) {
+        const position = new vscode.Position(picked.entry.line, picked.entry.character);
+        const shown = await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
+        shown.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+}
+
+export function summaryTitle(result: StatusCountsResult): string {
+    const parts = STATUS_ORDER.filter(s => result.counts[s] > 0).map(s => `${statusLabel(s)} ${result.counts[s]}`);
+    const plan = result.plan ?? vscode.l10n.t('Indicator status');
+    return `${plan} — ${parts.join(' · ')}`;
+}
+
+function summaryItems(result: StatusCountsResult): IndicatorPick[] {
+    const items: IndicatorPick[] = [];
+    for (const status of STATUS_ORDER) {
+        const entries = result.indicators.filter(e => e.status === status);
+        if (entries.length === 0) continue;
+        items.push({ label: `${statusLabel(status)} (${entries.length})`, kind: vscode.QuickPickItemKind.Separator });
+        for (const entry of entries) {
+            items.push({
+                label: `${statusIcon(status)} ${entry.title ?? entry.name}`,
+                description: entry.name,
+                detail: entry.reason,
+                entry
+            });
+        }
+    }
+    return items;
+}
