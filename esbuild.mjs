@@ -28,6 +28,13 @@ export const bundles = [
         entryPoints: { server: 'packages/language/src/main.ts' },
         outdir: 'out'
     },
+    // The VS Code client: loaded by the extension host, which provides `vscode`.
+    {
+        ...node,
+        entryPoints: { extension: 'packages/extension/src/extension.ts' },
+        external: ['vscode'],
+        outdir: 'out'
+    },
     // The CLI: the launcher (bin/vplan.cjs, plain JS that checks the Node version) copied as it is
     // to out/vplan.cjs, and the bundle next to it in out/ and in the package's dist/ for its `bin`.
     { entryPoints: { vplan: 'packages/cli/bin/vplan.cjs' }, outdir: 'out', outExtension: { '.js': '.cjs' }, bundle: false, logLevel: 'warning' },
