@@ -4,3 +4,4 @@ export { convertMarkdown } from './parser/value-converter.js';
 export * from './i18n/lang.js';
 export * from './i18n/locale-service.js';
 export * from './semantics/index.js';
+export * from './validation/index.js';

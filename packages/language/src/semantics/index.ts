@@ -10,6 +10,6 @@ export {
 } from './thresholds.js';
 export { trendBetween, trendByRank, type Trend } from './trend.js';
 export {
-    assessIndicator, thresholdsOf, countStatuses, STATUSES, STATUS_WORD,
+    assessIndicator, thresholdsOf, statusOfValue, countStatuses, STATUSES, STATUS_WORD,
     type Status, type OutcomeAssessment, type SeriesAssessment, type IndicatorAssessment, type StatusCounts
 } from './status.js';

@@ -282,6 +282,23 @@ function assessOutcome(
     return { ...classify(base, numeric.value, hits, model, label), value: numeric.value };
 }
 
+/**
+ * The status a value would get against a series' bands (a relative change is given as the change
+ * in %). For "what if" displays and tests; outcomes go through assessIndicator.
+ */
+export function statusOfValue(model: SeriesThresholds, value: number): Pick<OutcomeAssessment, 'status' | 'band' | 'bands' | 'undefinedBecause' | 'reason'> {
+    if (model.bands.length === 0) {
+        return { status: 'undefined', undefinedBecause: 'no-thresholds', reason: { sv: 'Inga gränsvärden', en: 'No thresholds' } };
+    }
+    if (model.kind === 'yes-no') {
+        return { status: 'undefined', undefinedBecause: 'wrong-kind', reason: { sv: 'Gränsvärdena är ja/nej', en: 'The thresholds are yes/no' } };
+    }
+    const hits = model.bands.filter(b => b.interval && !isEmpty(b.interval) && contains(b.interval, value));
+    const shown = localizedNumber(value, model.precision);
+    const r = classify({} as Outcome as never, value, hits, model, { sv: `Värdet ${shown.sv}`, en: `The value ${shown.en}` });
+    return { status: r.status, band: r.band, bands: r.bands, undefinedBecause: r.undefinedBecause, reason: r.reason };
+}
+
 function classify(
     base: Pick<OutcomeAssessment, 'outcome' | 'period' | 'series' | 'display'>, value: number | undefined,
     hits: NormalBand[], model: SeriesThresholds, label: Localized

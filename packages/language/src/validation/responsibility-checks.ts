@@ -32,6 +32,8 @@ function inherits(activity: Activity, guard: (n: AstNode) => boolean): boolean {
 }
 
 export function checkActivity(activity: Activity, accept: ValidationAcceptor, lang: Lang): void {
+    // Inside an assignment or mission the gap is reported once, on the assignment.
+    if (AstUtils.getContainerOfType(activity.$container, n => isBudgetAssignment(n) || isControlArea(n) || isMission(n))) return;
     if (!inherits(activity, isResponsible)) {
         report(accept, lang, 'missing-responsible', messages.missingResponsible(THING.Activity, activity.title ?? ''),
             { node: activity, property: 'title' }, { missing: 'responsible' });

@@ -1,0 +1,306 @@
+import { describe, expect, test } from 'vitest';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_CODES, DIAGNOSTICS } from '../../src/index.js';
+import { plan, validate, CATALOGUE } from './helpers.js';
+
+const ERROR = DiagnosticSeverity.Error, WARNING = DiagnosticSeverity.Warning, HINT = DiagnosticSeverity.Hint;
+
+describe('thresholds', () => {
+    test('band-overlap on the band that overlaps (Nattfasta), with a fix moving its start', async () => {
+        const v = await validate(plan('    grön 11 eller lägre\n    gul 11–12\n    utfall 2025: 12,64'));
+        const [d] = v.byCode('band-overlap');
+        expect(d.severity).toBe(WARNING);
+        expect(v.text(d)).toBe('gul 11–12');
+        expect(d.message).toContain('11');
+        const fix = (d.data as { fix: { newText: string; range: never } }).fix;
+        expect(fix.newText).toBe('11,01');
+        expect(v.documents[0].textDocument.getText(fix.range)).toBe('11');
+    });
+    test('no band-overlap when yellow starts above green', async () => {
+        const v = await validate(plan('    grön 11 eller lägre\n    gul 11,01–12\n    utfall 2025: 12,64'));
+        expect(v.codes()).not.toContain('band-overlap');
+        expect(v.codes()).not.toContain('band-gap');
+    });
+
+    test('band-gap at the precision the outcomes imply, on the yellow range (Sjukfrånvaro)', async () => {
+        const v = await validate(plan('    grön 7,0 eller lägre\n    gul 7,1–7,5\n    utfall 2024: 8\n    utfall 2025: 7,06'), 'sv');
+        const [gap] = v.byCode('band-gap');
+        expect(v.text(gap)).toBe('gul 7,1–7,5');
+        expect(gap.message).toContain('7,01–7,09');
+        expect((gap.data as { from: number; to: number }).from).toBe(7.01);
+        expect((gap.data as { fix: { newText: string } }).fix.newText).toBe('7,01');
+        const [outcome] = v.byCode('outcome-in-gap');
+        expect(outcome.severity).toBe(ERROR);
+        expect(v.text(outcome)).toBe('7,06');
+        expect(outcome.message).toContain('7,06');
+    });
+    test('no band-gap at one decimal when no outcome has two', async () => {
+        const v = await validate(plan('    grön 7,0 eller lägre\n    gul 7,1–7,5\n    utfall 2024: 8\n    utfall 2025: 7,2'));
+        expect(v.codes()).not.toContain('band-gap');
+        expect(v.codes()).not.toContain('outcome-in-gap');
+    });
+    test('band-gap "49–64" then "65 eller högre" at one decimal leaves 64,1–64,9', async () => {
+        const v = await validate(plan('    decimaler 1\n    grön 65 eller högre\n    gul 49–64'), 'sv');
+        const [gap] = v.byCode('band-gap');
+        expect(v.text(gap)).toBe('gul 49–64');
+        expect(gap.message).toContain('64,1–64,9');
+        expect((gap.data as { fix: { newText: string } }).fix.newText).toBe('64,9');
+        const clean = await validate(plan('    decimaler 0\n    grön 65 eller högre\n    gul 49–64'));
+        expect(clean.codes()).not.toContain('band-gap');
+    });
+
+    test('direction-conflict on the green whose words set the direction (HVB), fix turns it around', async () => {
+        const v = await validate(plan('    grön 1,4 eller högre\n    gul 1,5–3,5'), 'sv');
+        const [d] = v.byCode('direction-conflict');
+        expect(d.severity).toBe(WARNING);
+        expect(v.text(d)).toBe('grön 1,4 eller högre');
+        expect(d.message).toContain('1,4');
+        expect(d.message).toContain('1,5–3,5');
+        const fix = (d.data as { fix: { newText: string; range: never } }).fix;
+        expect(v.documents[0].textDocument.getText(fix.range)).toBe('eller högre');
+        expect(fix.newText).toBe('eller lägre');
+        expect(v.codes()).not.toContain('band-overlap');
+    });
+    test('no direction-conflict when green is the lower side', async () => {
+        const v = await validate(plan('    grön 1,4 eller lägre\n    gul 1,5–3,5'));
+        expect(v.codes()).toEqual([]);
+    });
+    test('direction-conflict against a declared direction (English keywords)', async () => {
+        const v = await validate(`role r "R"\nplan p "P" { year 2025\n indicator i "I" {\n    direction lower\n    green >= 82\n    yellow 74-81\n } }`);
+        const [d] = v.byCode('direction-conflict');
+        expect(v.text(d)).toBe('green >= 82');
+        expect((d.data as { fix: { newText: string } }).fix.newText).toBe('<=');
+        const ok = await validate(`role r "R"\nplan p "P" { year 2025\n indicator i "I" {\n    direction higher\n    green >= 82\n    yellow 74-81\n } }`);
+        expect(ok.codes()).toEqual([]);
+    });
+
+    test('out-of-scale: a threshold above max, an outcome above max and a negative share', async () => {
+        const v = await validate(plan('    maxvärde 100\n    grön >= 105\n    gul 74–81\n    utfall 2025: 120\n    utfall 2024: -3 %'));
+        const [t] = v.byCode('out-of-scale');
+        expect(v.text(t)).toBe('105');
+        const outcomes = v.byCode('outcome-out-of-scale');
+        expect(outcomes.map(d => v.text(d))).toEqual(['120', '-3 %']);
+        expect(outcomes[0].severity).toBe(ERROR);
+        const ok = await validate(plan('    maxvärde 100\n    grön >= 95\n    gul 74–81\n    utfall 2025: 99\n    utfall 2024: 3 %'));
+        expect(ok.codes()).not.toContain('out-of-scale');
+        expect(ok.codes()).not.toContain('outcome-out-of-scale');
+    });
+
+    test('outcome-in-overlap: an outcome both green and yellow', async () => {
+        const v = await validate(plan('    grön 11 eller lägre\n    gul 11–12\n    utfall 2025: 11'));
+        const [d] = v.byCode('outcome-in-overlap');
+        expect(d.severity).toBe(ERROR);
+        expect(v.text(d)).toBe('11');
+    });
+
+    test('mixed-threshold-kinds: a yes/no band among numbers', async () => {
+        const v = await validate(plan('    grön >= 82\n    gul 74–81\n    röd nej'));
+        const [d] = v.byCode('mixed-threshold-kinds');
+        expect(v.text(d)).toBe('röd nej');
+        const ok = await validate(plan('    grön ja\n    röd nej'));
+        expect(ok.codes()).toEqual([]);
+    });
+});
+
+describe('restatements', () => {
+    const kf = `${CATALOGUE}
+plan kf "KF" { år 2026
+  indikator kfHelhetssyn "Helhetssyn särskilt boende" { maxvärde 100 grön nivå 82 gul nivå 76 }
+}`;
+    test('restated-thresholds-differ across files, on the differing band, fix = their band', async () => {
+        const unit = `plan u "Unit" { år 2026
+  indikator helhetssyn "Helhetssyn särskilt boende" {
+    återger kfHelhetssyn
+    grön 82 eller högre
+    gul 74–81
+  }
+}`;
+        const v = await validate([unit, kf], 'sv');
+        const [d] = v.byCode('restated-thresholds-differ');
+        expect(d.severity).toBe(WARNING);
+        expect(v.text(d)).toBe('gul 74–81');
+        expect(d.message).toContain('kfHelhetssyn');
+        expect(d.message).toContain('74–81');
+        expect(d.message).toContain('76');
+        expect((d.data as { fix: { newText: string } }).fix.newText).toBe('gul nivå 76');
+        expect(v.codes()).toHaveLength(1);
+    });
+    test('the same bands written another way are not a difference', async () => {
+        const unit = `plan u "Unit" { år 2026
+  indikator helhetssyn "Helhetssyn särskilt boende" {
+    återger kfHelhetssyn
+    grön 82 eller högre
+    gul 76–81
+  }
+}`;
+        const v = await validate([unit, kf]);
+        expect(v.codes()).toEqual([]);
+    });
+});
+
+describe('responsibility', () => {
+    test('missing-responsible and missing-reporter on an activity with nothing to inherit', async () => {
+        const v = await validate(`${CATALOGUE}\nplan p "P" { år 2025\n enhet e "E" {\n  mål "Mål" { aktivitet "Göra något" }\n } }`, 'sv');
+        const r = v.byCode('missing-responsible')[0];
+        expect(v.text(r)).toBe('"Göra något"');
+        expect(r.message).toContain('Göra något');
+        expect(v.byCode('missing-reporter').map(d => v.text(d))).toEqual(['"Göra något"']);
+    });
+    test('an activity inherits responsible and reporter from its indicator', async () => {
+        const v = await validate(plan('    aktivitet "Göra något"\n    ansvarig chef\n    rapporterar strateg\n    mäts årligen'));
+        expect(v.codes()).toEqual([]);
+    });
+    test('a mission without responsible', async () => {
+        const v = await validate(`${CATALOGUE}\nplan p "P" { år 2025\n uppdrag m "Demensteam" { aktivitet "Dialog" rapporterar chef }\n}`);
+        const [d] = v.byCode('missing-responsible');
+        expect(v.text(d)).toBe('"Demensteam"');
+        expect(v.codes()).toEqual(['missing-responsible']);
+    });
+    test('missing-reporter on an indicator nobody reports, in a plan that records reporters', async () => {
+        const text = (reports: string) => `${CATALOGUE}\nplan p "P" { år 2025
+  indikator a "A" { grön ja mäts årligen ansvarig chef rapporterar strateg }
+  indikator b "B" { grön ja mäts årligen ansvarig chef ${reports} }
+}`;
+        const v = await validate(text(''));
+        const [d] = v.byCode('missing-reporter');
+        expect(v.text(d)).toBe('b');
+        expect((await validate(text('rapporterar chef'))).codes()).toEqual([]);
+    });
+    test('missing-frequency in a plan that records frequencies (andel heltidsanställda)', async () => {
+        const text = (freq: string) => `${CATALOGUE}\nplan p "P" { år 2025
+  indikator a "A" { grön ja mäts årligen }
+  indikator heltid "Bibehålla eller öka andelen heltidsanställda" { grön öka med 10 % gul öka med 5 % ${freq} }
+}`;
+        const v = await validate(text(''));
+        const [d] = v.byCode('missing-frequency');
+        expect(d.severity).toBe(WARNING);
+        expect(v.text(d)).toBe('heltid');
+        expect((await validate(text('mäts årligen'))).codes()).toEqual([]);
+    });
+    test('no missing-frequency in a plan that records no frequencies at all', async () => {
+        const v = await validate(plan('    grön ja'));
+        expect(v.codes()).toEqual([]);
+    });
+});
+
+describe('references and ids', () => {
+    test('unresolved-reference with a suggestion in the message and in data', async () => {
+        const v = await validate(plan('    grön ja\n    ansvarig chfe'), 'sv');
+        const [d] = v.byCode('unresolved-reference');
+        expect(d.severity).toBe(ERROR);
+        expect(v.text(d)).toBe('chfe');
+        expect(d.message).toBe('Okänd roll "chfe". Menade du "chef"?');
+        expect((d.data as { suggestion: string }).suggestion).toBe('chef');
+        expect((d.data as { fix: { newText: string } }).fix.newText).toBe('chef');
+        expect(v.codes()).not.toContain('linking-error');
+    });
+    test('unresolved-reference in English, diacritics ignored for the suggestion', async () => {
+        const v = await validate(`role enhetschefHemtjanst "Enhetschef hemtjänst"\nplan p "P" { year 2025 indicator i "I" { green yes responsible enhetschefHemtjänst } }`);
+        const [d] = v.byCode('unresolved-reference');
+        expect(d.message).toBe('Unknown role "enhetschefHemtjänst". Did you mean "enhetschefHemtjanst"?');
+    });
+    test('no suggestion when nothing is close', async () => {
+        const v = await validate(plan('    grön ja\n    ansvarig xyzzyq'));
+        const [d] = v.byCode('unresolved-reference');
+        expect(d.message).toBe('Unknown role "xyzzyq".');
+        expect((d.data as { suggestion?: string }).suggestion).toBeUndefined();
+    });
+    test('a resolved reference gives nothing', async () => {
+        expect((await validate(plan('    grön ja\n    ansvarig chef'))).codes()).toEqual([]);
+    });
+    test('duplicate-id across files, on the name', async () => {
+        const v = await validate([`roll chef "Chef"\nroll strateg "Strateg"`, `roll chef "Verksamhetschef"`]);
+        const [d] = v.byCode('duplicate-id');
+        expect(d.severity).toBe(ERROR);
+        expect(v.text(d)).toBe('chef');
+        expect(d.message).toContain('file1.vplan:1');
+        expect(v.byCode('duplicate-id', 1)).toHaveLength(1);
+        const ok = await validate([`roll chef "Chef"`, `roll chef2 "Verksamhetschef"`]);
+        expect(ok.codes(0)).toEqual([]);
+        expect(ok.codes(1)).toEqual([]);
+    });
+    test('a goal and a role may share a name (different kinds)', async () => {
+        const v = await validate(`roll valfard "R"\nmål valfard "Välfärd"`);
+        expect(v.codes()).toEqual([]);
+    });
+    test('duplicate series in one indicator', async () => {
+        const v = await validate(plan('    serie htj "Hemtjänst"\n    serie htj "Igen"\n    grön htj ja'));
+        const [d] = v.byCode('duplicate-id');
+        expect(v.documents[0].textDocument.getText(d.range)).toBe('htj');
+        expect(d.range.start.line).toBe(v.documents[0].textDocument.getText().split('\n').findIndex(l => l.includes('"Igen"')));
+    });
+});
+
+describe('goals and periods', () => {
+    test('goal-title-mismatch on the written title, data = the declared title', async () => {
+        const v = await validate(plan('    grön ja\n    bidrar till valfard "Välfärd och välbefinnande genom livet"'), 'sv');
+        const [d] = v.byCode('goal-title-mismatch');
+        expect(d.severity).toBe(WARNING);
+        expect(v.text(d)).toBe('"Välfärd och välbefinnande genom livet"');
+        expect((d.data as { declaredTitle: string }).declaredTitle).toBe('Välfärd och välmående genom livet');
+        expect((d.data as { fix: { newText: string } }).fix.newText).toBe('"Välfärd och välmående genom livet"');
+        const ok = await validate(plan('    grön ja\n    bidrar till valfard "Välfärd och välmående genom livet"'));
+        expect(ok.codes()).toEqual([]);
+    });
+    test('outcome-outside-plan after the plan year and long before it', async () => {
+        const v = await validate(plan('    grön ja\n    utfall 2026: ja\n    utfall 2015: ja\n    utfall 2024: ja'));
+        expect(v.byCode('outcome-outside-plan').map(d => v.text(d))).toEqual(['2026', '2015']);
+    });
+    test('deadline-outside-plan', async () => {
+        const body = (date: string) => plan(`    grön ja\n    ansvarig chef rapporterar strateg\n    aktivitet "A" { senast ${date} }`);
+        const v = await validate(body('2026-01-31'));
+        const [d] = v.byCode('deadline-outside-plan');
+        expect(v.text(d)).toBe('2026-01-31');
+        expect((await validate(body('2025-10-31'))).codes()).toEqual([]);
+    });
+    test('unknown-period: T3 when the plan declares T1, T2', async () => {
+        const v = await validate(plan('    grön ja\n    utfall 2025-T3: ja\n    utfall 2025-T2: ja'), 'sv');
+        const [d] = v.byCode('unknown-period');
+        expect(v.text(d)).toBe('2025-T3');
+        expect(d.message).toContain('T3');
+        expect(d.message).toContain('T1, T2, helår');
+        expect(v.byCode('unknown-period')).toHaveLength(1);
+    });
+    test('stale-monthly-indicator is a hint on the frequency', async () => {
+        const v = await validate(plan('    grön 6,5\n    gul 7\n    mäts månatligen\n    utfall 2024: 6'));
+        const [d] = v.byCode('stale-monthly-indicator');
+        expect(d.severity).toBe(HINT);
+        expect(v.text(d)).toBe('månatligen');
+        const ok = await validate(plan('    grön 6,5\n    gul 7\n    mäts månatligen\n    utfall 2025-03: 6'));
+        expect(ok.codes()).toEqual([]);
+    });
+});
+
+describe('languages and codes', () => {
+    test('the same defect in English keywords and an English editor', async () => {
+        const v = await validate(`role r "R"\nplan p "P" { year 2025 follow-up T1, T2\n indicator i "I" {\n    green 7.0 or lower\n    yellow 7.1-7.5\n    outcome 2025: 7.06\n } }`, 'en');
+        const [gap] = v.byCode('band-gap');
+        expect(v.text(gap)).toBe('yellow 7.1-7.5');
+        expect(gap.message).toBe('Gap between green ≤ 7.0 and yellow 7.1–7.5: 7.01–7.09 is covered by no band (at 2 decimals).');
+        expect((gap.data as { fix: { newText: string } }).fix.newText).toBe('7.01');
+        const [o] = v.byCode('outcome-in-gap');
+        expect(v.text(o)).toBe('7.06');
+        expect(o.message).toBe('The outcome 7.06 (2025) falls in the gap between green ≤ 7.0 and yellow 7.1–7.5 and cannot be assessed.');
+    });
+    test('the message follows the locale, not the keywords', async () => {
+        const sv = await validate(plan('    grön 7,0 eller lägre\n    gul 7,1–7,5\n    utfall 2025: 7,06'), 'sv');
+        expect(sv.byCode('band-gap')[0].message).toBe('Glapp mellan grön ≤ 7,0 och gul 7,1–7,5: 7,01–7,09 täcks inte av något band (med 2 decimaler).');
+        const en = await validate(plan('    grön 7,0 eller lägre\n    gul 7,1–7,5\n    utfall 2025: 7,06'), 'en');
+        expect(en.byCode('band-gap')[0].message).toContain('is covered by no band');
+    });
+    test('every diagnostic carries its code in code and data.code; codes are kebab-case and catalogued', async () => {
+        const v = await validate(plan('    grön 11 eller lägre\n    gul 11–12\n    utfall 2025: 11\n    utfall 2026-T3: 2\n    ansvarig nobody'));
+        expect(v.diagnostics.length).toBeGreaterThan(3);
+        for (const d of v.diagnostics) {
+            expect(d.code, d.message).toBeDefined();
+            expect(d.code).toBe((d.data as { code: string }).code);
+            expect(DIAGNOSTIC_CODES as string[]).toContain(d.code);
+        }
+        for (const code of DIAGNOSTIC_CODES) expect(code).toMatch(/^[a-z]+(-[a-z]+)*$/);
+        expect(Object.keys(DIAGNOSTICS)).toHaveLength(DIAGNOSTIC_CODES.length);
+    });
+    test('parse errors keep Langium codes', async () => {
+        const v = await validate('plan p "P" { år }');
+        expect(v.diagnostics.some(d => (d.data as { code: string }).code === 'parsing-error')).toBe(true);
+    });
+});
