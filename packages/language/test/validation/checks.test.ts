@@ -292,7 +292,7 @@ describe('languages and codes', () => {
         const v = await validate(plan('    grön 11 eller lägre\n    gul 11–12\n    utfall 2025: 11\n    utfall 2026-T3: 2\n    ansvarig nobody'));
         expect(v.diagnostics.length).toBeGreaterThan(3);
         for (const d of v.diagnostics) {
-            expect(d.code, d.message).toBeDefined();
+            expect(d.code, String(d.message)).toBeDefined();
             expect(d.code).toBe((d.data as { code: string }).code);
             expect(DIAGNOSTIC_CODES as string[]).toContain(d.code);
         }
