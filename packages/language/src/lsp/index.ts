@@ -2,6 +2,7 @@
 import type { Module } from 'langium';
 import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import type { VplanServices } from '../vplan-module.js';
+import { VplanCodeActionProvider } from './code-actions.js';
 import { VplanCompletionProvider } from './completion-provider.js';
 import { VplanDocumentSymbolProvider } from './document-symbols.js';
 import { VplanFoldingRangeProvider } from './folding.js';
@@ -23,7 +24,8 @@ export const VplanEditorServices = {
     DocumentSymbolProvider: (services: VplanServices) => new VplanDocumentSymbolProvider(services),
     FoldingRangeProvider: (services: VplanServices) => new VplanFoldingRangeProvider(services),
     SemanticTokenProvider: (services: VplanServices) => new VplanSemanticTokenProvider(services),
-    RenameProvider: (services: VplanServices) => new VplanRenameProvider(services)
+    RenameProvider: (services: VplanServices) => new VplanRenameProvider(services),
+    CodeActionProvider: (services: VplanServices) => new VplanCodeActionProvider(services)
 } satisfies Module<VplanServices, PartialLangiumServices>['lsp'];
 
 /** Workspace-level services shared by all languages of the server. */
