@@ -80,12 +80,12 @@ describe('hostile text', () => {
         for (const c of cases) {
             const { page: p, problems } = await openHtml(browser, c.html, { csp: c.csp });
             const state = await p.evaluate(() => {
-                const all = [...document.querySelectorAll('*')];
+                const all = Array.from(document.querySelectorAll('*'));
                 return {
                     pwned: (window as unknown as { __pwned?: string }).__pwned ?? null,
                     shell: (window as unknown as { __shell?: boolean }).__shell ?? false,
                     scripts: document.querySelectorAll('script').length,
-                    onAttributes: all.flatMap(e => [...e.attributes].filter(a => a.name.toLowerCase().startsWith('on')).map(a => `${e.tagName}.${a.name}`)),
+                    onAttributes: all.flatMap(e => Array.from(e.attributes).filter(a => a.name.toLowerCase().startsWith('on')).map(a => `${e.tagName}.${a.name}`)),
                     hrefs: all.flatMap(e => ['href', 'src', 'xlink:href', 'action', 'formaction'].map(n => e.getAttribute(n)).filter((v): v is string => v !== null)),
                     embedded: document.querySelectorAll('iframe, img, object, embed, video, audio, form, input, textarea, style:not(head style), link').length,
                     styleElements: document.querySelectorAll('style').length,
