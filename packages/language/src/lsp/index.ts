@@ -4,6 +4,7 @@ import type { LangiumSharedServices, PartialLangiumServices, PartialLangiumShare
 import type { VplanServices } from '../vplan-module.js';
 import { VplanCodeActionProvider } from './code-actions.js';
 import { VplanCompletionProvider } from './completion-provider.js';
+import { VplanDocumentBuilder } from './document-builder.js';
 import { VplanDocumentSymbolProvider } from './document-symbols.js';
 import { VplanFoldingRangeProvider } from './folding.js';
 import { VplanFormatter } from './formatter.js';
@@ -32,5 +33,8 @@ export const VplanEditorServices = {
 export const VplanSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         NodeKindProvider: () => new VplanNodeKindProvider()
+    },
+    workspace: {
+        DocumentBuilder: services => new VplanDocumentBuilder(services)
     }
 };

@@ -34,7 +34,7 @@ export async function reset(services: Services): Promise<void> {
 /** The municipality's shared file, in Swedish keywords. */
 export const KOMMUN_SV = `organisation norsjo "Norsjö kommun" { kolada 2417 }
 mål valfard "Välfärd och välbefinnande genom livet"
-mål organisation "Hållbar och effektiv organisation"
+mål effektiv "Hållbar och effektiv organisation"
 roll enhetschefSabo "Enhetschef särskilt boende"
 roll handlaggare "Handläggare"
 roll htj "Hemtjänstens chef"

@@ -1,0 +1,71 @@
+import { describe, expect, test } from 'vitest';
+import { AstUtils, URI, type LangiumDocument } from 'langium';
+import { setTextDocument } from 'langium/test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isIndicator, isResponsible } from '../../src/index.js';
+import { createServices, KOMMUN_SV, workspace } from './fixtures.js';
+
+const planUsing = (name: string, goal: string) => `plan ${name} "${name}" {\n  år 2026\n  indikator ${name}Ind "I" {\n    bidrar till ${goal} "Välfärd och välbefinnande genom livet"\n    grön >= 82\n    ansvarig handlaggare\n  }\n}\n`;
+
+async function setup() {
+    const s = await createServices();
+    const docs = await workspace(s, {
+        'kommun.vplan': KOMMUN_SV,
+        'a.vplan': planUsing('a', 'valfard'),
+        'b.vplan': planUsing('b', 'effektiv')
+    });
+    const linked: string[] = [];
+    const linker = s.Vplan.references.Linker;
+    const link = linker.link.bind(linker);
+    linker.link = (doc, token) => { linked.push(doc.uri.path); return link(doc, token); };
+    let version = 1;
+    const edit = async (text: string) => {
+        linked.length = 0;
+        setTextDocument(s.shared, TextDocument.create('file:///ws/kommun.vplan', 'vplan', ++version, text));
+        await s.shared.workspace.DocumentBuilder.update([URI.parse('file:///ws/kommun.vplan')], []);
+        return [...linked].sort();
+    };
+    return { s, docs, edit };
+}
+
+const role = (doc: LangiumDocument) => {
+    const indicator = [...(doc.parseResult.value as any).elements[0].members].find(isIndicator)!;
+    return indicator.members.find(isResponsible)!.roles[0].ref;
+};
+
+describe('rebuilding only what an edit can affect', () => {
+    test('an edit that changes no exported symbol re-links no other plan, yet references see the new nodes', async () => {
+        const { s, docs, edit } = await setup();
+        const [, a] = docs;
+        const diagnosticsBefore = a.diagnostics;
+        expect(await edit(`// en kommentar\n${KOMMUN_SV}`)).toEqual(['/ws/kommun.vplan']);
+        expect(a.diagnostics).toBe(diagnosticsBefore);
+        const kommun = s.shared.workspace.LangiumDocuments.getDocument(URI.parse('file:///ws/kommun.vplan'))!;
+        // The role reference resolves into the re-parsed shared file, at its new position.
+        expect(AstUtils.getDocument(role(a)!)).toBe(kommun);
+        expect(role(a)?.$cstNode?.range.start.line).toBe(KOMMUN_SV.split('\n').findIndex(l => l.includes('roll handlaggare')) + 1);
+        // Find references still work from the new declaration.
+        const refs = s.Vplan.references.References.findReferences(role(a)!, { includeDeclaration: false }).toArray();
+        expect(refs.map(r => r.sourceUri.path).sort()).toEqual(['/ws/a.vplan', '/ws/b.vplan']);
+    });
+
+    test('changing one goal\'s title re-links only the plans that reference that goal', async () => {
+        const { docs, edit } = await setup();
+        const [, a, b] = docs;
+        expect(a.diagnostics?.some(d => d.code === 'goal-title-mismatch')).toBe(false);
+        expect(await edit(KOMMUN_SV.replace('"Välfärd och välbefinnande genom livet"', '"Välfärd genom livet"'))).toEqual(['/ws/a.vplan', '/ws/kommun.vplan']);
+        // The plan that restates the old title now gets told so.
+        expect(a.diagnostics?.some(d => d.code === 'goal-title-mismatch')).toBe(true);
+        expect(b.state).toBeGreaterThanOrEqual(6);
+    });
+
+    test('adding, removing or renaming a symbol re-links every plan that references the file', async () => {
+        const { docs, edit } = await setup();
+        expect(await edit(`${KOMMUN_SV}roll ny "Ny roll"\n`)).toEqual(['/ws/a.vplan', '/ws/b.vplan', '/ws/kommun.vplan']);
+        expect(await edit(KOMMUN_SV.replace('roll handlaggare', 'roll handlaggaren'))).toEqual(['/ws/a.vplan', '/ws/b.vplan', '/ws/kommun.vplan']);
+        // The renamed role no longer resolves in either plan.
+        for (const doc of docs.slice(1)) {
+            expect(doc.diagnostics?.some(d => d.code === 'unresolved-reference' && d.message.includes('handlaggare'))).toBe(true);
+        }
+    });
+});
