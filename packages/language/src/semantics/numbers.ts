@@ -11,11 +11,12 @@ export interface ParsedNumber {
  * thousands ("1 330"), a minus sign ("-5", also the typographic "−"). Anything else is undefined.
  */
 export function parseNumber(text: string): ParsedNumber | undefined {
-    const compact = text.replace(/[\s\u00A0\u202F]/g, '').replace(/^[−–]/, '-');
-    const match = /^(-?)(\d+)(?:[.,](\d+))?$/.exec(compact);
+    const trimmed = text.trim().replace(/^[−–]/, '-');
+    // Spaces only group thousands: "1 330", not "7 ,06".
+    const match = /^(-?)(\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+)(?:[.,](\d+))?$/.exec(trimmed);
     if (!match) return undefined;
     const decimals = match[3]?.length ?? 0;
-    const value = Number(`${match[1]}${match[2]}${match[3] ? '.' + match[3] : ''}`);
+    const value = Number(`${match[1]}${match[2].replace(/[ \u00A0\u202F]/g, '')}${match[3] ? '.' + match[3] : ''}`);
     if (!Number.isFinite(value)) return undefined;
     // -0 would print as "-0"
     return { value: value === 0 ? 0 : value, decimals };
