@@ -2,6 +2,8 @@
 // script and the CLI. `node esbuild.mjs` builds for release (minified, no source maps);
 // `--dev` keeps source maps and readable code; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { mkdir, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
 
 const dev = process.argv.includes('--dev') || process.argv.includes('--watch');
 const watch = process.argv.includes('--watch');
@@ -21,6 +23,26 @@ const common = {
 /** Node bundles run in VS Code's extension host (Node 22) or on the project's Node (>= 22). */
 const node = { ...common, platform: 'node', target: 'node22', format: 'cjs', outExtension: { '.js': '.cjs' } };
 
+/**
+ * Writes what a bundled module's exported function returns to a file: the webview's stylesheet is
+ * generated from the renderer's one stylesheet module (packages/preview/src/styles.ts).
+ * @param {string} name @param {string} file @returns {esbuild.Plugin}
+ */
+function writeModuleExport(name, file) {
+    return {
+        name: 'write-module-export',
+        setup(build) {
+            build.onEnd(async result => {
+                if (result.errors.length > 0 || !result.outputFiles?.length) return;
+                const code = result.outputFiles.find(f => f.path.endsWith('.js'))?.text ?? '';
+                const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+                await mkdir(path.dirname(file), { recursive: true });
+                await writeFile(file, mod[name]());
+            });
+        }
+    };
+}
+
 /** Each bundle, by name. Add an entry here when a package gains something that ships. */
 export const bundles = [
     {
@@ -32,6 +54,32 @@ export const bundles = [
     {
         ...node,
         entryPoints: { extension: 'packages/extension/src/extension.ts' },
+        external: ['vscode'],
+        outdir: 'out'
+    },
+    // The preview: the webview's script (browser, loaded with the page's nonce, always minified), its
+    // stylesheet (out/preview.css), and the fallback renderer the extension loads only without a server.
+    {
+        ...common,
+        minify: true,
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        entryPoints: { 'preview-webview': 'packages/preview/src/webview/main.ts' },
+        outdir: 'out'
+    },
+    {
+        ...common,
+        platform: 'neutral',
+        format: 'esm',
+        write: false,
+        entryPoints: { 'preview-css': 'packages/preview/src/styles.ts' },
+        outdir: 'out',
+        plugins: [writeModuleExport('webviewCss', 'out/preview.css')]
+    },
+    {
+        ...node,
+        entryPoints: { 'preview-local': 'packages/extension/src/preview/local-renderer.ts' },
         external: ['vscode'],
         outdir: 'out'
     },

@@ -5,9 +5,14 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createVplanServices } from './vplan-module.js';
 import { registerStatusRequest } from './lsp/status-request.js';
+// The preview's renderer lives in @vplan/preview (which depends on this package); only this entry
+// point, an application bundle, reaches for it, so the library itself has no cycle.
+import { registerPreviewRequest } from '@vplan/preview/server';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Vplan } = createVplanServices({ connection, ...NodeFileSystem });
 // The status bar's and the status summary's figures (vplan/statusCounts).
 registerStatusRequest(shared, Vplan);
+// The live preview renders documents the server has already built (vplan/renderPreview).
+registerPreviewRequest(shared);
 startLanguageServer(shared);

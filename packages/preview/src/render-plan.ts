@@ -24,6 +24,8 @@ export interface RenderOptions {
     nonce?: string;
     /** The webview's resource origin, accepted for symmetry with the webview shell (fragment mode needs none). */
     cspSource?: string;
+    /** The overview at the top (status bars per goal and unit); on unless turned off. */
+    dashboard?: boolean;
 }
 
 type Root = LangiumDocument<Document> | Document;
@@ -35,7 +37,7 @@ function rootOf(input: Root): Document {
 /** Renders a plan document to HTML: a whole page or the webview's body. */
 export function renderDocument(input: Root, options: RenderOptions): string {
     const root = rootOf(input);
-    const r = new HtmlRenderer(options.lang);
+    const r = new HtmlRenderer(options.lang, options.dashboard !== false);
     const body = r.document(root);
     if (options.mode === 'fragment') return body;
     const css = pageCss();
@@ -63,7 +65,7 @@ ${body}
 export class HtmlRenderer {
     readonly assessor = new Assessor();
 
-    constructor(readonly lang: Lang) {}
+    constructor(readonly lang: Lang, readonly showDashboard = true) {}
 
     private l(key: LabelKey): string {
         return label(key, this.lang);
@@ -104,7 +106,7 @@ export class HtmlRenderer {
             out += `<div data-line="${lineOf(followUp)}"><dt>${this.l('followUp')}</dt><dd>${periods}</dd></div>`;
         }
         out += `</dl></header>`;
-        out += this.dashboard(buildDashboard([plan], this.assessor, this.l('wholePlan')), lineOf(plan));
+        if (this.showDashboard) out += this.dashboard(buildDashboard([plan], this.assessor, this.l('wholePlan')), lineOf(plan));
         out += this.contents(plan);
         out += `<main class="doc-body">`;
         for (const member of members) out += this.member(member, 2);

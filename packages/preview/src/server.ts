@@ -1,0 +1,44 @@
+// The language server's side of the preview: renders a document it has already parsed and linked, so
+// the preview costs one render per update, not a second parse (see packages/extension/src/preview).
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Document } from '@vplan/language';
+import { RENDER_PREVIEW_REQUEST, type PreviewSyntaxError, type RenderPreviewParams, type RenderPreviewResult } from './protocol.js';
+import { renderDocument } from './render-plan.js';
+
+/** The syntax errors of a document, for the preview's banner. */
+export function syntaxErrorsOf(document: LangiumDocument): PreviewSyntaxError[] {
+    const { lexerErrors, parserErrors } = document.parseResult;
+    return [
+        ...lexerErrors.map(e => ({ line: Math.max(0, (e.line ?? 1) - 1), message: e.message })),
+        ...parserErrors.map(e => ({ line: Math.max(0, (Number.isFinite(e.token.startLine) ? e.token.startLine! : 1) - 1), message: e.message }))
+    ];
+}
+
+/** Registers `vplan/renderPreview` on the server's connection. */
+export function registerPreviewRequest(shared: LangiumSharedServices): void {
+    const connection = shared.lsp.Connection;
+    if (!connection) return;
+    connection.onRequest(RENDER_PREVIEW_REQUEST, async (params: RenderPreviewParams, token): Promise<RenderPreviewResult | null> => {
+        const uri = URI.parse(params.uri);
+        const documents = shared.workspace.LangiumDocuments;
+        if (!documents.hasDocument(uri)) return null;
+        // Render the text the user sees: wait until the latest edit is linked (titles of references).
+        try {
+            await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked, uri, token);
+        } catch {
+            return null;
+        }
+        const document = documents.getDocument(uri) as LangiumDocument<Document> | undefined;
+        if (!document) return null;
+        const start = performance.now();
+        try {
+            const html = renderDocument(document, { lang: params.lang === 'sv' ? 'sv' : 'en', mode: 'fragment', dashboard: params.dashboard });
+            return { html, version: document.textDocument.version, errors: syntaxErrorsOf(document), renderMs: performance.now() - start };
+        } catch (err) {
+            // A renderer bug must not take the server down; the preview keeps what it shows.
+            console.error('vplan: preview render failed:', err);
+            return null;
+        }
+    });
+}

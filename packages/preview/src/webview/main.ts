@@ -1,0 +1,134 @@
+// The script of the VS Code preview's webview (bundled to out/preview-webview.js, loaded with the
+// page's nonce). It patches the rendered plan in place, keeps the scroll position, and syncs
+// scrolling with the editor through the blocks' data-line attributes.
+import type { HostToWebview, PreviewState, WebviewToHost } from '../protocol.js';
+import { morphChildren } from './morph.js';
+import { LineIndex } from './line-index.js';
+
+interface VsCodeApi {
+    postMessage(message: WebviewToHost): void;
+    getState(): PreviewState | undefined;
+    setState(state: PreviewState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('vp-root') as HTMLElement;
+const banner = document.getElementById('vp-banner') as HTMLElement;
+const dirty = document.getElementById('vp-dirty') as HTMLElement;
+const uri = document.body.dataset.uri ?? '';
+
+let scrollSync = document.body.dataset.scrollSync !== 'false';
+let index = new LineIndex(root);
+/** Until then, scroll events are ours (from the editor), not the user's: do not echo them back. */
+let ignoreScrollUntil = 0;
+let lastSeq = -1;
+
+function post(message: WebviewToHost): void {
+    vscode.postMessage(message);
+}
+
+function saveState(line: number | undefined): void {
+    vscode.setState({ uri, line });
+}
+
+function scrollToLine(line: number): void {
+    const y = index.offsetOf(line);
+    if (y === undefined) return;
+    ignoreScrollUntil = Date.now() + 150;
+    window.scrollTo({ top: Math.max(0, y - 4), behavior: 'auto' });
+}
+
+function render(message: Extract<HostToWebview, { type: 'render' }>): void {
+    // Answers can arrive out of order; a render older than the one shown is dropped.
+    if (message.seq <= lastSeq) return;
+    lastSeq = message.seq;
+    const started = performance.now();
+    if (!message.keptPrevious || root.childElementCount === 0) {
+        const template = document.createElement('template');
+        // Renderer output: escaped text, no scripts or handlers (tested); a template keeps it inert.
+        template.innerHTML = message.html;
+        // Patch in place, so unchanged blocks (and the scroll position, by the browser's scroll
+        // anchoring) stay as they are.
+        morphChildren(root, template.content);
+        index = new LineIndex(root);
+    }
+    showBanner(message);
+    post({ type: 'rendered', seq: message.seq, ms: performance.now() - started });
+}
+
+function showBanner(message: Extract<HostToWebview, { type: 'render' }>): void {
+    if (message.errors.length === 0) {
+        banner.hidden = true;
+        banner.textContent = '';
+        return;
+    }
+    const first = message.errors[0];
+    banner.textContent = '';
+    const text = document.createElement('span');
+    text.textContent = message.labels.syntaxErrors;
+    const where = document.createElement('button');
+    where.type = 'button';
+    where.className = 'vp-banner-link';
+    where.textContent = `${message.labels.line} ${first.line + 1}: ${first.message}`;
+    where.addEventListener('click', () => post({ type: 'selectLine', line: first.line }));
+    banner.append(text, where);
+    banner.hidden = false;
+}
+
+window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
+    const message = event.data;
+    switch (message?.type) {
+        case 'render':
+            render(message);
+            break;
+        case 'dirty':
+            dirty.hidden = !message.dirty;
+            dirty.textContent = message.label;
+            break;
+        case 'scrollTo':
+            if (scrollSync) scrollToLine(message.line);
+            saveState(message.line);
+            break;
+        case 'options':
+            scrollSync = message.scrollSync;
+            break;
+    }
+});
+
+// Preview → editor: the line at the top of the preview, once per frame at most.
+let scrollFrame = 0;
+window.addEventListener('scroll', () => {
+    if (scrollFrame) return;
+    scrollFrame = requestAnimationFrame(() => {
+        scrollFrame = 0;
+        const line = index.lineAt(window.scrollY);
+        if (line === undefined) return;
+        saveState(line);
+        if (scrollSync && Date.now() > ignoreScrollUntil) post({ type: 'revealLine', line });
+    });
+}, { passive: true });
+
+// A click on a block shows its source; links and selecting text keep their usual meaning.
+document.addEventListener('click', event => {
+    const target = event.target as Element | null;
+    if (!target || target.closest('a, button')) {
+        const anchor = target?.closest('a');
+        const href = anchor?.getAttribute('href');
+        if (anchor && href?.startsWith('#')) {
+            event.preventDefault();
+            document.getElementById(decodeURIComponent(href.slice(1)))?.scrollIntoView({ block: 'start' });
+        }
+        return;
+    }
+    if (!window.getSelection()?.isCollapsed) return;
+    const block = target.closest('[data-line]');
+    if (!block || !root.contains(block)) return;
+    const line = Number(block.getAttribute('data-line'));
+    if (Number.isFinite(line)) post({ type: 'selectLine', line });
+});
+
+// After a reload the state says where the reader was.
+const state = vscode.getState();
+if (state?.line !== undefined) requestAnimationFrame(() => scrollToLine(state.line!));
+post({ type: 'ready' });
