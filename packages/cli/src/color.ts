@@ -1,5 +1,6 @@
 // Colour on a terminal only, as the conventions say: NO_COLOR (any non-empty value) turns it off,
-// FORCE_COLOR turns it on (FORCE_COLOR=0 off), an explicit --color / --no-color wins over both.
+// FORCE_COLOR turns it on (FORCE_COLOR=0 off) and wins over NO_COLOR, an explicit --color /
+// --no-color wins over both.
 
 export interface Colors {
     enabled: boolean;
@@ -14,8 +15,9 @@ export interface Colors {
 
 export function useColor(flag: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
     if (flag !== undefined) return flag;
+    // As in Node's own colour detection, FORCE_COLOR is the more explicit of the two.
+    if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
     if (env.NO_COLOR) return false;
-    if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
     return isTTY && env.TERM !== 'dumb';
 }
 
