@@ -4,6 +4,7 @@ import { bundleEvaluationStart } from './activation-clock.js';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './language-client.js';
+import { registerPreview } from './preview/index.js';
 import { StatusBar } from './status-bar.js';
 import { showStatusSummary } from './status-summary.js';
 
@@ -26,6 +27,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             void vscode.window.setStatusBarMessage(vscode.l10n.t('vplan language server restarted'), 3000);
         })
     );
+
+    // The preview renders through the running server; a getter, so that it never keeps a stopped client.
+    registerPreview(context, () => client);
 
     const activated = performance.now();
     // Activation must not wait for the server: it starts in the background and the editor stays usable.

@@ -1,0 +1,31 @@
+// Diagnostics as a user sees them: the Problems panel of a real VS Code lists the validator's findings
+// in the Norsjö examples by code and line; the status bar shows the plan's indicator counts.
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, Workbench } from './workbench.js';
+
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+test('the Problems panel lists the examples\' diagnostics by code and line', async () => {
+    const wb = await Workbench.open(browser, inject('codeServerUrl'), 'problems');
+    try {
+        await wb.openFile('norsjo/omsorg-2026.vplan');
+        await wb.step('omsorg-2026-open');
+        await wb.showProblems();
+        // The outcome 7,06 lies in the gap between green ≤ 7,0 and yellow 7,1–7,5.
+        const outcomeLine = wb.lineOf('norsjo/omsorg-2026.vplan', /utfall 2025: 7,06/);
+        const inGap = await wb.waitForProblem(p => p.code === 'outcome-in-gap' && p.line === outcomeLine,
+            `outcome-in-gap at line ${outcomeLine}`);
+        expect(inGap.severity).toBe('error');
+        await wb.step('problems-outcome-in-gap');
+        const gapLine = wb.lineOf('norsjo/omsorg-2026.vplan', /gul 7,1–7,5/);
+        const gap = await wb.waitForProblem(p => p.code === 'band-gap' && p.line === gapLine, `band-gap at line ${gapLine}`);
+        expect(gap.severity).toBe('warning');
+        const all = await wb.problems();
+        console.log(all.slice(0, 12).map(p => `${p.severity} ${p.code} ${p.line}:${p.column} | ${p.text}`).join('\n'));
+    } finally {
+        await wb.close();
+    }
+});
