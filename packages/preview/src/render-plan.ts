@@ -100,10 +100,10 @@ export class HtmlRenderer {
         let out = `<header class="doc-header" data-line="${lineOf(plan)}">`;
         if (orgTitle) out += `<p class="doc-org">${text(orgTitle)}${deptTitle ? ` · ${text(deptTitle)}` : ''}</p>`;
         out += `<h1 class="doc-title">${text(plan.title)}</h1><dl class="doc-meta">`;
-        if (year) out += `<div data-line="${lineOf(year)}"><dt>${this.l('year')}</dt><dd>${text(year.year)}</dd></div>`;
+        if (year) out += `<div><dt data-line="${lineOf(year)}">${this.l('year')}</dt><dd>${text(year.year)}</dd></div>`;
         if (followUp) {
             const periods = followUp.periods.map(p => text(p.title ?? this.periodName(p.name))).join(', ');
-            out += `<div data-line="${lineOf(followUp)}"><dt>${this.l('followUp')}</dt><dd>${periods}</dd></div>`;
+            out += `<div><dt data-line="${lineOf(followUp)}">${this.l('followUp')}</dt><dd>${periods}</dd></div>`;
         }
         out += `</dl></header>`;
         if (this.showDashboard) out += this.dashboard(buildDashboard([plan], this.assessor, this.l('wholePlan')), lineOf(plan));
@@ -360,7 +360,8 @@ export class HtmlRenderer {
     }
 
     private fact(key: LabelKey, value: string, line: number): string {
-        return value ? `<div data-line="${line}"><dt>${this.l(key)}</dt><dd>${value}</dd></div>` : '';
+        // The line sits on the <dt>: the row itself has no box of its own (display: contents) to scroll to.
+        return value ? `<div><dt data-line="${line}">${this.l(key)}</dt><dd>${value}</dd></div>` : '';
     }
 
     private indicatorFacts(ind: Indicator, view: IndicatorView): string {

@@ -201,7 +201,7 @@ ${LIGHT}}
 /** In VS Code: the theme's own colours, so light, dark and high-contrast themes all read well. */
 const WEBVIEW_THEME = `
 body{margin:0;padding:0;background:var(--vscode-editor-background);color:var(--vscode-editor-foreground)}
-:root{--vp-font:var(--vscode-font-family,system-ui,sans-serif);--vp-heading-font:var(--vp-font);--vp-mono:var(--vscode-editor-font-family,monospace);--vp-font-size:14px;
+body{--vp-font:var(--vscode-font-family,system-ui,sans-serif);--vp-heading-font:var(--vp-font);--vp-mono:var(--vscode-editor-font-family,monospace);--vp-font-size:14px;
 --vp-bg:var(--vscode-editor-background);--vp-fg:var(--vscode-editor-foreground);--vp-heading:var(--vscode-editor-foreground);--vp-muted:var(--vscode-descriptionForeground);
 --vp-border:var(--vscode-panel-border,var(--vscode-widget-border,rgba(128,128,128,.35)));--vp-surface:var(--vscode-sideBar-background,var(--vscode-editor-background));
 --vp-header-bg:var(--vscode-sideBar-background,transparent);--vp-chip-bg:var(--vscode-badge-background);--vp-track:var(--vscode-editorWidget-background,rgba(128,128,128,.2));

@@ -17,7 +17,11 @@ export interface PageProblems {
 export async function openHtml(
     browser: Browser,
     html: string,
-    options: { csp: string; colorScheme?: 'light' | 'dark'; files?: Record<string, { body: string; type: string }>; width?: number }
+    options: {
+        csp: string; colorScheme?: 'light' | 'dark'; files?: Record<string, { body: string; type: string }>; width?: number;
+        /** Runs in the page before its own scripts (as VS Code sets up a webview). */
+        init?: () => void;
+    }
 ): Promise<{ page: Page; problems: PageProblems }> {
     const context = await browser.newContext({
         viewport: { width: options.width ?? 1100, height: 1400 },
@@ -37,6 +41,7 @@ export async function openHtml(
             w.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
         });
     });
+    if (options.init) await page.addInitScript(options.init);
     await page.route('**/*', async route => {
         const url = new URL(route.request().url());
         if (url.origin === ORIGIN && url.pathname === '/') {

@@ -19,9 +19,17 @@ const dirty = document.getElementById('vp-dirty') as HTMLElement;
 const uri = document.body.dataset.uri ?? '';
 
 let scrollSync = document.body.dataset.scrollSync !== 'false';
-let index = new LineIndex(root);
-/** Until then, scroll events are ours (from the editor), not the user's: do not echo them back. */
-let ignoreScrollUntil = 0;
+/** Built when first needed after the layout changed (a render, a resize, a late stylesheet). */
+let lineIndex: LineIndex | undefined;
+function index(): LineIndex {
+    return (lineIndex ??= new LineIndex(root));
+}
+new ResizeObserver(() => (lineIndex = undefined)).observe(root);
+/**
+ * Where the editor last scrolled the preview to: a scroll event that lands there is ours, not the
+ * user's, and is not echoed back (that would make the two sides chase each other).
+ */
+let ownScrollY: number | undefined;
 let lastSeq = -1;
 
 function post(message: WebviewToHost): void {
@@ -33,10 +41,10 @@ function saveState(line: number | undefined): void {
 }
 
 function scrollToLine(line: number): void {
-    const y = index.offsetOf(line);
+    const y = index().offsetOf(line);
     if (y === undefined) return;
-    ignoreScrollUntil = Date.now() + 150;
     window.scrollTo({ top: Math.max(0, y - 4), behavior: 'auto' });
+    ownScrollY = window.scrollY;
 }
 
 function render(message: Extract<HostToWebview, { type: 'render' }>): void {
@@ -51,7 +59,7 @@ function render(message: Extract<HostToWebview, { type: 'render' }>): void {
         // Patch in place, so unchanged blocks (and the scroll position, by the browser's scroll
         // anchoring) stay as they are.
         morphChildren(root, template.content);
-        index = new LineIndex(root);
+        lineIndex = undefined;
     }
     showBanner(message);
     post({ type: 'rendered', seq: message.seq, ms: performance.now() - started });
@@ -102,10 +110,12 @@ window.addEventListener('scroll', () => {
     if (scrollFrame) return;
     scrollFrame = requestAnimationFrame(() => {
         scrollFrame = 0;
-        const line = index.lineAt(window.scrollY);
+        const line = index().lineAt(window.scrollY);
         if (line === undefined) return;
         saveState(line);
-        if (scrollSync && Date.now() > ignoreScrollUntil) post({ type: 'revealLine', line });
+        if (ownScrollY !== undefined && Math.abs(window.scrollY - ownScrollY) <= 2) return;
+        ownScrollY = undefined;
+        if (scrollSync) post({ type: 'revealLine', line });
     });
 }, { passive: true });
 
