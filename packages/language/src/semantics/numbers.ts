@@ -11,6 +11,18 @@ export interface ParsedNumber {
  * thousands ("1 330"), a minus sign ("-5", also the typographic "−"). Anything else is undefined.
  */
 export function parseNumber(text: string): ParsedNumber | undefined {
+    // Plans repeat the same few numbers thousands of times.
+    const known = memo.get(text);
+    if (known !== undefined || memo.has(text)) return known;
+    const parsed = readNumber(text);
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(text, parsed);
+    return parsed;
+}
+
+const memo = new Map<string, ParsedNumber | undefined>();
+
+function readNumber(text: string): ParsedNumber | undefined {
     const trimmed = text.trim().replace(/^[−–]/, '-');
     // Spaces only group thousands: "1 330", not "7 ,06".
     const match = /^(-?)(\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+)(?:[.,](\d+))?$/.exec(trimmed);
@@ -19,7 +31,7 @@ export function parseNumber(text: string): ParsedNumber | undefined {
     const value = Number(`${match[1]}${match[2].replace(/[ \u00A0\u202F]/g, '')}${match[3] ? '.' + match[3] : ''}`);
     if (!Number.isFinite(value)) return undefined;
     // -0 would print as "-0"
-    return { value: value === 0 ? 0 : value, decimals };
+    return Object.freeze({ value: value === 0 ? 0 : value, decimals });
 }
 
 /** A number for a reader: decimal comma and space-grouped thousands in Swedish, a point in English. */

@@ -10,8 +10,19 @@ export interface ParsedPeriod {
     endMonth: number;
 }
 
+const memo = new Map<string, ParsedPeriod | undefined>();
+
 /** Reads '2025', '2025-T1', '2025-Q2', '2025-H1', '2025-03'. */
 export function parsePeriod(text: string): ParsedPeriod | undefined {
+    const known = memo.get(text);
+    if (known !== undefined || memo.has(text)) return known;
+    const parsed = readPeriod(text);
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(text, parsed ? Object.freeze(parsed) : undefined);
+    return parsed;
+}
+
+function readPeriod(text: string): ParsedPeriod | undefined {
     const t = text.trim();
     let m = /^(\d{4})$/.exec(t);
     if (m) return { text: t, year: Number(m[1]), kind: 'year', index: 0, endMonth: 12 };

@@ -91,6 +91,22 @@ export function countStatuses(assessments: Iterable<IndicatorAssessment>): Statu
     return counts;
 }
 
+/**
+ * A text made when first read: validation reads statuses of thousands of outcomes but the words of
+ * few, so numbers and bands are formatted only for what is shown.
+ */
+export function lazyText(make: () => Localized): Localized {
+    return new LazyText(make);
+}
+
+class LazyText implements Localized {
+    private made: Localized | undefined;
+    constructor(private readonly make: () => Localized) {}
+    get sv(): string { return (this.made ??= this.make()).sv; }
+    get en(): string { return (this.made ??= this.make()).en; }
+    toJSON(): Localized { return { sv: this.sv, en: this.en }; }
+}
+
 // ------------------------------------------------------------------ cache
 
 interface Cached {
@@ -178,7 +194,7 @@ function computeAssessment(indicator: Indicator): IndicatorAssessment {
             outcomes: assessed,
             latest: assessed[assessed.length - 1],
             trend: seriesTrend(assessed, model, thresholds),
-            bandsText: model ? bandsText(model) : { sv: 'inga gränsvärden', en: 'no thresholds' },
+            bandsText: model ? lazyText(() => bandsText(model)) : { sv: 'inga gränsvärden', en: 'no thresholds' },
             thresholds: model
         });
     }
@@ -196,7 +212,7 @@ function computeAssessment(indicator: Indicator): IndicatorAssessment {
         ? { sv: `${worst.seriesTitle}: `, en: `${worst.seriesTitle}: ` } : { sv: '', en: '' };
     return {
         indicator, status: latest.status, thresholds, series, trend: worst.trend,
-        reason: { sv: `${prefix.sv}${latest.reason.sv} (${latest.period})`, en: `${prefix.en}${latest.reason.en} (${latest.period})` }
+        reason: lazyText(() => ({ sv: `${prefix.sv}${latest.reason.sv} (${latest.period})`, en: `${prefix.en}${latest.reason.en} (${latest.period})` }))
     };
 }
 
@@ -248,8 +264,10 @@ function assessOutcome(
         return { ...base, status: 'undefined', undefinedBecause: 'wrong-kind', reason: { sv: 'Utfallet kan inte läsas som ett tal', en: 'The outcome cannot be read as a number' } };
     }
     const unit = numeric.unit === '%' ? ' %' : numeric.unit ? ` ${numeric.unit}` : '';
-    const shown = localizedNumber(numeric.value, numeric.decimals);
-    const label = { sv: `Utfall ${shown.sv}${unit}`, en: `Outcome ${shown.en}${unit}` };
+    const label = lazyText(() => {
+        const shown = localizedNumber(numeric.value, numeric.decimals);
+        return { sv: `Utfall ${shown.sv}${unit}`, en: `Outcome ${shown.en}${unit}` };
+    });
     if (model.kind === 'yes-no') {
         return {
             ...base, value: numeric.value, status: 'undefined', undefinedBecause: 'wrong-kind',
@@ -294,8 +312,11 @@ export function statusOfValue(model: SeriesThresholds, value: number): Pick<Outc
         return { status: 'undefined', undefinedBecause: 'wrong-kind', reason: { sv: 'Gränsvärdena är ja/nej', en: 'The thresholds are yes/no' } };
     }
     const hits = model.bands.filter(b => b.interval && !isEmpty(b.interval) && contains(b.interval, value));
-    const shown = localizedNumber(value, model.precision);
-    const r = classify({} as Outcome as never, value, hits, model, { sv: `Värdet ${shown.sv}`, en: `The value ${shown.en}` });
+    const label = lazyText(() => {
+        const shown = localizedNumber(value, model.precision);
+        return { sv: `Värdet ${shown.sv}`, en: `The value ${shown.en}` };
+    });
+    const r = classify({} as Outcome as never, value, hits, model, label);
     return { status: r.status, band: r.band, bands: r.bands, undefinedBecause: r.undefinedBecause, reason: r.reason };
 }
 
@@ -306,20 +327,24 @@ function classify(
     const colors = new Set(hits.map(h => h.color));
     if (colors.size === 1) {
         const band = hits[0];
-        const text = bandText(band);
         return {
             ...base, value, status: band.color, band,
-            reason: { sv: `${label.sv} ligger inom ${text.sv}`, en: `${label.en} is within ${text.en}` }
+            reason: lazyText(() => {
+                const text = bandText(band);
+                return { sv: `${label.sv} ligger inom ${text.sv}`, en: `${label.en} is within ${text.en}` };
+            })
         };
     }
     if (colors.size > 1) {
-        const texts = hits.map(h => bandText(h));
         return {
             ...base, value, status: 'undefined', bands: hits, undefinedBecause: 'two-bands',
-            reason: {
-                sv: `${label.sv} ligger i flera band (${texts.map(t => t.sv).join(' och ')}) och kan inte bedömas`,
-                en: `${label.en} is in more than one band (${texts.map(t => t.en).join(' and ')}) and cannot be assessed`
-            }
+            reason: lazyText(() => {
+                const texts = hits.map(h => bandText(h));
+                return {
+                    sv: `${label.sv} ligger i flera band (${texts.map(t => t.sv).join(' och ')}) och kan inte bedömas`,
+                    en: `${label.en} is in more than one band (${texts.map(t => t.en).join(' and ')}) and cannot be assessed`
+                };
+            })
         };
     }
     if (value !== undefined) {
@@ -329,20 +354,24 @@ function classify(
         const above = numeric.filter(b => b.interval!.lo && b.interval!.lo.value >= value)
             .sort((a, b) => a.interval!.lo!.value - b.interval!.lo!.value)[0];
         if (below && above) {
-            const a = bandText(below), b = bandText(above);
             return {
                 ...base, value, status: 'undefined', undefinedBecause: 'gap', bands: [below, above],
-                reason: {
-                    sv: `${label.sv} ligger i glappet mellan ${a.sv} och ${b.sv} och kan inte bedömas`,
-                    en: `${label.en} falls in the gap between ${a.en} and ${b.en} and cannot be assessed`
-                }
+                reason: lazyText(() => {
+                    const a = bandText(below), b = bandText(above);
+                    return {
+                        sv: `${label.sv} ligger i glappet mellan ${a.sv} och ${b.sv} och kan inte bedömas`,
+                        en: `${label.en} falls in the gap between ${a.en} and ${b.en} and cannot be assessed`
+                    };
+                })
             };
         }
     }
-    const all = bandsText(model);
     return {
         ...base, value, status: 'undefined', undefinedBecause: 'outside',
-        reason: { sv: `${label.sv} ligger utanför alla band (${all.sv}) och kan inte bedömas`, en: `${label.en} is outside every band (${all.en}) and cannot be assessed` }
+        reason: lazyText(() => {
+            const all = bandsText(model);
+            return { sv: `${label.sv} ligger utanför alla band (${all.sv}) och kan inte bedömas`, en: `${label.en} is outside every band (${all.en}) and cannot be assessed` };
+        })
     };
 }
 

@@ -618,8 +618,17 @@ const KIND_PREFIX: Partial<Record<ThresholdKind, Localized>> = {
     rank: { sv: 'rang ', en: 'rank ' }
 };
 
+const bandTexts = new WeakMap<NormalBand, Localized>();
+
 /** One band for a reader: "grön ≥ 82", "gul 74–81", "röd under 74", "grön ja". */
 export function bandText(band: NormalBand, withColor = true): Localized {
+    if (!withColor) return makeBandText(band, false);
+    let text = bandTexts.get(band);
+    if (!text) bandTexts.set(band, text = makeBandText(band, true));
+    return text;
+}
+
+function makeBandText(band: NormalBand, withColor: boolean): Localized {
     const color = withColor ? COLOR_WORD[band.color] : { sv: '', en: '' };
     const space = withColor ? ' ' : '';
     if (band.kind === 'yes-no') {

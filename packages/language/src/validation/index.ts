@@ -21,7 +21,9 @@ export { messages as validationMessages } from './messages.js';
  */
 export function registerVplanChecks(services: VplanCoreServices): void {
     const registry = services.validation.ValidationRegistry;
-    const lang = () => services.i18n.Locale.lang;
+    // Resolved once: reading a service through the injector on every node costs more than the check.
+    const locale = services.i18n.Locale;
+    const lang = () => locale.lang;
     const duplicates = new DuplicateIds(services.shared);
     const named = (node: { name?: string } & Parameters<DuplicateIds['check']>[0], accept: ValidationAcceptor) =>
         duplicates.check(node, accept, lang());

@@ -13,6 +13,7 @@ export const OLDEST_OUTCOME_YEARS = 5;
 
 const planYears = new WeakMap<Plan, number | null>();
 
+/** The plan's year (read once per plan). */
 export function planYear(node: AstNode): number | undefined {
     const plan = AstUtils.getContainerOfType(node, isPlan);
     if (!plan) return undefined;
@@ -26,11 +27,19 @@ export function planYear(node: AstNode): number | undefined {
     return year ?? undefined;
 }
 
+const planPeriods = new WeakMap<Plan, string[] | null>();
+
+/** The follow-up periods a plan declares (read once per plan: a plan may hold thousands of members). */
 function declaredPeriods(node: AstNode): string[] | undefined {
     const plan = AstUtils.getContainerOfType(node, isPlan);
-    const followUps = plan?.members?.filter(isFollowUp) ?? [];
-    if (followUps.length === 0) return undefined;
-    return followUps.flatMap(f => f.periods.map(p => p.name)).filter(Boolean);
+    if (!plan) return undefined;
+    let periods = planPeriods.get(plan);
+    if (periods === undefined) {
+        const followUps = plan.members?.filter(isFollowUp) ?? [];
+        periods = followUps.length === 0 ? null : followUps.flatMap(f => f.periods.map(p => p.name)).filter(Boolean);
+        planPeriods.set(plan, periods);
+    }
+    return periods ?? undefined;
 }
 
 const PERIOD_LETTER: Record<string, string> = { tertial: 'T', quarter: 'Q', half: 'H' };

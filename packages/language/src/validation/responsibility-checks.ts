@@ -74,12 +74,18 @@ const habits = new WeakMap<Plan, PlanHabits>();
 function habitsOf(plan: Plan): PlanHabits {
     let h = habits.get(plan);
     if (!h) {
-        h = { reporters: false, frequencies: 0 };
-        for (const node of AstUtils.streamAllContents(plan)) {
-            if (isReporting(node)) h.reporters = true;
-            else if (isFrequency(node) && isIndicator(node.$container)) h.frequencies++;
-        }
-        habits.set(plan, h);
+        const found: PlanHabits = { reporters: false, frequencies: 0 };
+        // Only the blocks that hold members: a plan's numbers and bands need not be visited.
+        const visit = (node: AstNode): void => {
+            for (const m of members(node)) {
+                if (m.$type === 'Reporting') found.reporters = true;
+                else if (m.$type === 'Frequency') { if (node.$type === 'Indicator') found.frequencies++; }
+                else if ((m as { members?: unknown }).members || (m as { activities?: unknown }).activities) visit(m);
+            }
+            for (const a of (node as { activities?: AstNode[] }).activities ?? []) visit(a);
+        };
+        visit(plan);
+        habits.set(plan, h = found);
     }
     return h;
 }

@@ -58,6 +58,7 @@ export function checkThresholds(indicator: Indicator, accept: ValidationAcceptor
     for (const s of assessment.series) {
         for (const o of s.outcomes) {
             if (o.outcome.$container !== indicator) continue;
+            if (o.undefinedBecause !== 'gap' && o.undefinedBecause !== 'two-bands') continue;
             const value = o.value !== undefined ? localizedNumber(o.value, decimalsOf(o.display)) : { sv: o.display, en: o.display };
             if (o.undefinedBecause === 'gap' && o.bands && o.bands.length === 2) {
                 report(accept, lang, 'outcome-in-gap', messages.outcomeInGap(value, o.period, bandText(o.bands[0]), bandText(o.bands[1])),
