@@ -23,6 +23,10 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         const lang = this.locale.lang;
+        // Series and periods are local; every other kind sees the same global names, so a file
+        // with many unresolved names asks the scope and compares names once per kind and text.
+        const namesOfKind = new Map<string, string[]>();
+        const suggestions = new Map<string, string | undefined>();
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) continue;
@@ -32,8 +36,19 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
             let suggestion: string | undefined;
             try {
                 type = this.reflection.getReferenceType(info);
-                const names = this.scopes.getScope(info).getAllElements().map(d => d.name);
-                suggestion = written ? closestName(written, names) : undefined;
+                const global = type !== 'SeriesDecl' && type !== 'Period';
+                const key = `${type}\u0000${written}`;
+                if (global && suggestions.has(key)) {
+                    suggestion = suggestions.get(key);
+                } else if (written) {
+                    let names = global ? namesOfKind.get(type) : undefined;
+                    if (!names) {
+                        names = this.scopes.getScope(info).getAllElements().map(d => d.name).toArray();
+                        if (global) namesOfKind.set(type, names);
+                    }
+                    suggestion = closestName(written, names);
+                    if (global) suggestions.set(key, suggestion);
+                }
             } catch {
                 // A scope that cannot be computed leaves the message without a suggestion.
             }
