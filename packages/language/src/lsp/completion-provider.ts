@@ -1,13 +1,16 @@
-import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type RootCstNode, type AstNodeDescription, type LangiumDocument, type ReferenceInfo } from 'langium';
 import {
-    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature
+    DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionBacktrackingInformation,
+    type CompletionContext, type CompletionValueItem, type NextFeature
 } from 'langium/lsp';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
     CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionList, type CompletionParams
 } from 'vscode-languageserver';
 import { isFollowUp, isIndicator, isOutcome, isPlan, isPlanYear, type Plan } from '../generated/ast.js';
 import type { Lang } from '../i18n/lang.js';
 import type { VplanServices } from '../vplan-module.js';
+import { completionPrefix, lexingStart } from './completion-window.js';
 import { documentKeywordLanguage, keywordLanguage, kw } from './keyword-language.js';
 import { EditorSettings } from './settings.js';
 import { titleOf } from './titles.js';
@@ -28,9 +31,50 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
         this.settings = new EditorSettings(services.shared.workspace.ConfigurationProvider);
     }
 
+    /** The last full parse, when it is of the text being completed (see completion-window.ts). */
+    private root?: RootCstNode;
+    /** Off only to compare with Langium's full-prefix parse (tests). */
+    windowed = true;
+
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         this.lang = await this.keywordLanguageOf(document);
-        return super.getCompletion(document, params, cancelToken);
+        const root = document.parseResult.value.$cstNode?.root;
+        this.root = this.windowed && root && root.fullText === document.textDocument.getText() ? root : undefined;
+        try {
+            return await super.getCompletion(document, params, cancelToken);
+        } finally {
+            this.root = undefined;
+        }
+    }
+
+    /** Parses only the enclosing blocks' headers and the current member, not the whole text before the cursor. */
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const window = this.root ? completionPrefix(this.root, offset) : undefined;
+        if (!window) return super.findFeaturesAt(document, offset);
+        const parserResult = this.completionParser.parse(window.prefix);
+        if (parserResult.tokenIndex === 0) {
+            const entry = GrammarUtils.getEntryRule(this.grammar)!;
+            return findNextFeatures([[this.buildSyntheticEntryRuleCall(entry)]], parserResult.tokens);
+        }
+        const leftoverTokens = [...parserResult.tokens].splice(parserResult.tokenIndex);
+        return findNextFeatures([parserResult.elementStack.map(feature => ({ feature }))], leftoverTokens);
+    }
+
+    /** Lexes from shortly before the cursor instead of from the start of the file. */
+    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+        const start = this.root ? lexingStart(this.root, offset) : 0;
+        if (start === 0) return super.backtrackToAnyToken(text, offset);
+        // Up to the end of the cursor's line, or of the token under the cursor if it runs further.
+        const lineEnd = text.indexOf('\n', offset);
+        const leaf = CstUtils.findLeafNodeAtOffset(this.root!, offset);
+        const end = Math.max(lineEnd < 0 ? text.length : lineEnd, leaf?.end ?? 0);
+        const info = super.backtrackToAnyToken(text.slice(start, end), offset - start);
+        return {
+            nextTokenStart: info.nextTokenStart + start,
+            nextTokenEnd: info.nextTokenEnd + start,
+            previousTokenStart: info.previousTokenStart === undefined ? undefined : info.previousTokenStart + start,
+            previousTokenEnd: info.previousTokenEnd === undefined ? undefined : info.previousTokenEnd + start
+        };
     }
 
     /** The setting if it forces a language, else the file's majority, else the editor's display language. */
@@ -73,6 +117,23 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /**
+     * Langium takes the node before the cursor as the reference's container; in `grön |82` that is a
+     * number, not the band the series reference belongs to. Use the nearest enclosing node of the
+     * rule's type, or a new one when the reference starts a new member.
+     */
+    protected override completionForCrossReference(context: CompletionContext, next: NextFeature<GrammarAST.CrossReference>, acceptor: CompletionAcceptor) {
+        if (!next.type && context.node) {
+            const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule);
+            const type = rule ? GrammarUtils.getExplicitRuleType(rule) ?? rule.name : undefined;
+            let node: AstNode | undefined = context.node;
+            while (type && node && !this.astReflection.isSubtype(node.$type, type)) node = node.$container;
+            if (!node) return;
+            context = { ...context, node };
+        }
+        return super.completionForCrossReference(context, next, acceptor);
     }
 
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {

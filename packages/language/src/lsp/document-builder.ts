@@ -32,7 +32,7 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         const before = new Map<string, Map<string, string>>();
         for (const uri of changed) {
             const document = this.langiumDocuments.getDocument(uri);
-            if (document && document.state >= DocumentState.IndexedContent) before.set(uri.toString(), this.signature(uri));
+            if (document && document.state >= DocumentState.IndexedContent) before.set(uri.toString(), this.signature(uri.toString()));
         }
         this.before = before.size > 0 ? before : undefined;
         this.deferred = [];
@@ -72,9 +72,9 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     /** type, name and path of each exported symbol → the text of its node. */
-    private signature(uri: URI): Map<string, string> {
+    private signature(uri: string): Map<string, string> {
         const result = new Map<string, string>();
-        for (const description of this.indexManager.allElements(undefined, new Set([uri.toString()]))) {
+        for (const description of this.indexManager.allElements(undefined, new Set([uri]))) {
             result.set(`${description.type}\u0000${description.name}\u0000${description.path}`, description.node?.$cstNode?.text ?? '');
         }
         return result;
@@ -94,7 +94,7 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
 
     private referencesChanged(document: LangiumDocument, changed: Map<string, Set<string> | 'all'>): boolean {
         for (const ref of document.references) {
-            const description = ref.$nodeDescription;
+            const description = (ref as Reference).$nodeDescription;
             if (!description) continue;
             const paths = changed.get(description.documentUri.toString());
             if (paths === 'all') return true;

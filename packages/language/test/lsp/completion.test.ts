@@ -166,3 +166,32 @@ describe('completion', () => {
         });
     });
 });
+
+describe('completion parses only around the cursor', () => {
+    test('offers exactly what a parse of the whole text before the cursor offers, at every token of the examples', async () => {
+        const { readdirSync, readFileSync } = await import('node:fs');
+        const { join } = await import('node:path');
+        const dir = join(__dirname, '../../../../examples');
+        const s = await createServices();
+        const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.vplan')).sort();
+        const docs = await workspace(s, Object.fromEntries(files.map(f => [f.replace(/\//g, '_'), readFileSync(join(dir, f), 'utf8')])));
+        const provider = s.Vplan.lsp.CompletionProvider as unknown as { windowed: boolean; getCompletion: (...args: unknown[]) => Promise<CompletionList> };
+        let compared = 0;
+        for (const doc of docs) {
+            const text = doc.textDocument.getText();
+            // Every 11th token boundary, and just after each token (the cursor at the end of a word).
+            const boundaries = [...text.matchAll(/\s+/g)].filter((_, i) => i % 11 === 0).flatMap(m => [m.index!, m.index! + m[0].length]);
+            for (const offset of boundaries) {
+                const params = { textDocument: { uri: doc.uri.toString() }, position: doc.textDocument.positionAt(offset) };
+                provider.windowed = true;
+                const windowed = (await provider.getCompletion(doc, params)).items.map(i => `${i.label}:${i.kind}`).sort();
+                provider.windowed = false;
+                const full = (await provider.getCompletion(doc, params)).items.map(i => `${i.label}:${i.kind}`).sort();
+                expect(windowed, `${doc.uri.path} at ${JSON.stringify(text.slice(Math.max(0, offset - 30), offset))}|`).toEqual(full);
+                compared++;
+            }
+        }
+        provider.windowed = true;
+        expect(compared).toBeGreaterThan(300);
+    }, 120_000);
+});

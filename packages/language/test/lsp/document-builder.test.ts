@@ -65,7 +65,7 @@ describe('rebuilding only what an edit can affect', () => {
         expect(await edit(KOMMUN_SV.replace('roll handlaggare', 'roll handlaggaren'))).toEqual(['/ws/a.vplan', '/ws/b.vplan', '/ws/kommun.vplan']);
         // The renamed role no longer resolves in either plan.
         for (const doc of docs.slice(1)) {
-            expect(doc.diagnostics?.some(d => d.code === 'unresolved-reference' && d.message.includes('handlaggare'))).toBe(true);
+            expect(doc.diagnostics?.some(d => d.code === 'unresolved-reference' && String(d.message).includes('handlaggare'))).toBe(true);
         }
     });
 });

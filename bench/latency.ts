@@ -1,0 +1,180 @@
+// Editor latency, in process: the language server's services without a client, fed edits the way
+// the LSP document-update handler feeds them (the text document changes, then DocumentBuilder.update).
+//
+//   npm run bench:latency                 all scenarios
+//   npm run bench:latency -- single       the 100 KB and 1 MB plans only
+//   npm run bench:latency -- workspace    the 1,000-plan workspace only
+//
+// Prints median and p95 (ms) per measurement.
+import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { setTextDocument } from 'langium/test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createVplanServices } from '../packages/language/src/index.js';
+import { generatePlan, random, sharedFile } from './plan-generator.js';
+
+type Services = ReturnType<typeof createVplanServices>;
+
+const results: Array<{ scenario: string; what: string; n: number; median: number; p95: number; max: number }> = [];
+
+function percentile(sorted: number[], p: number): number {
+    return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+}
+
+function record(scenario: string, what: string, samples: number[]): void {
+    const sorted = [...samples].sort((a, b) => a - b);
+    const row = { scenario, what, n: samples.length, median: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), max: sorted[sorted.length - 1] };
+    results.push(row);
+    console.log(`${scenario.padEnd(28)} ${what.padEnd(44)} n=${String(row.n).padStart(3)}  median ${row.median.toFixed(1).padStart(7)} ms  p95 ${row.p95.toFixed(1).padStart(7)} ms  max ${row.max.toFixed(1).padStart(7)} ms`);
+}
+
+async function createWorkspace(files: Record<string, string>): Promise<{ services: Services; documents: Map<string, LangiumDocument>; versions: Map<string, number> }> {
+    const services = createVplanServices(EmptyFileSystem);
+    await services.shared.workspace.ConfigurationProvider.initialized({});
+    services.Vplan.i18n.Locale.lang = 'sv';
+    const documents = new Map<string, LangiumDocument>();
+    const versions = new Map<string, number>();
+    for (const [name, text] of Object.entries(files)) {
+        const uri = `file:///bench/${name}`;
+        // Open in the "editor", as the client would: the builder reads the text from there.
+        setTextDocument(services.shared, TextDocument.create(uri, 'vplan', 1, text));
+        const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(uri));
+        services.shared.workspace.LangiumDocuments.addDocument(document);
+        documents.set(name, document);
+        versions.set(name, 1);
+    }
+    const start = performance.now();
+    await services.shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
+    console.log(`  built ${documents.size} document(s), ${(Object.values(files).reduce((n, t) => n + t.length, 0) / 1024).toFixed(0)} KB, in ${(performance.now() - start).toFixed(0)} ms`);
+    return { services, documents, versions };
+}
+
+/**
+ * One-character edit: replaces the character at `offset`, then rebuilds. Returns the time until the
+ * edited document's diagnostics are ready (its validation done) and until the whole update is done.
+ */
+async function edit(ws: Awaited<ReturnType<typeof createWorkspace>>, name: string, offset: number, char: string): Promise<{ own: number; all: number }> {
+    const { services, versions } = ws;
+    const uri = `file:///bench/${name}`;
+    const current = services.shared.workspace.TextDocuments.get(uri)!;
+    const text = current.getText();
+    const next = text.slice(0, offset) + char + text.slice(offset + 1);
+    const version = (versions.get(name) ?? 1) + 1;
+    versions.set(name, version);
+    let own = -1;
+    const start = performance.now();
+    const listener = services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+        if (document.uri.toString() === uri && own < 0) own = performance.now() - start;
+    });
+    const phases: string[] = [];
+    const phaseListeners = process.env.VPLAN_BENCH_PHASES ? [1, 2, 3, 4, 5, 6].map(state =>
+        services.shared.workspace.DocumentBuilder.onBuildPhase(state, docs => { phases.push(`${DocumentState[state]}:${(performance.now() - start).toFixed(0)}(${docs.length})`); })) : [];
+    setTextDocument(services.shared, TextDocument.create(uri, 'vplan', version, next));
+    await services.shared.workspace.DocumentBuilder.update([URI.parse(uri)], []);
+    const all = performance.now() - start;
+    listener.dispose();
+    phaseListeners.forEach(l => l.dispose());
+    if (phases.length > 0) console.log(`    ${name}: ${phases.join(' ')} total ${all.toFixed(0)}`);
+    return { own: own < 0 ? all : own, all };
+}
+
+/** Offsets of the digits of outcome values: a digit edit keeps the plan valid. */
+function outcomeDigits(text: string): number[] {
+    const offsets: number[] = [];
+    const re = /utfall \d{4}: (\d)/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) offsets.push(m.index + m[0].length - 1);
+    return offsets;
+}
+
+async function editSeries(ws: Awaited<ReturnType<typeof createWorkspace>>, name: string, count: number, scenario: string): Promise<void> {
+    const rnd = random(42);
+    const own: number[] = [];
+    for (let i = 0; i < count + 2; i++) {
+        const text = ws.services.shared.workspace.TextDocuments.get(`file:///bench/${name}`)!.getText();
+        const digits = outcomeDigits(text);
+        const offset = digits[Math.floor(rnd() * digits.length)];
+        const result = await edit(ws, name, offset, String(6 + (i % 3)));
+        if (i >= 2) own.push(result.own); // the first edits warm the JIT
+    }
+    record(scenario, 'edit → diagnostics of the edited plan', own);
+}
+
+async function requests(ws: Awaited<ReturnType<typeof createWorkspace>>, name: string, count: number, scenario: string): Promise<void> {
+    const { services } = ws;
+    const document = ws.documents.get(name)!;
+    const doc = services.shared.workspace.LangiumDocuments.getDocument(document.uri)!;
+    const text = doc.textDocument.getText();
+    const rnd = random(7);
+    const uri = doc.uri.toString();
+    const hover: number[] = [];
+    const hoverIndicator: number[] = [];
+    const completion: number[] = [];
+    const ids = [...text.matchAll(/indikator (\w+)/g)].map(m => m.index! + 'indikator '.length + 1);
+    for (let i = 0; i < count; i++) {
+        const position = doc.textDocument.positionAt(Math.floor(rnd() * text.length));
+        let start = performance.now();
+        await services.Vplan.lsp.HoverProvider!.getHoverContent(doc, { textDocument: { uri }, position });
+        hover.push(performance.now() - start);
+        const idPosition = doc.textDocument.positionAt(ids[Math.floor(rnd() * ids.length)]);
+        start = performance.now();
+        await services.Vplan.lsp.HoverProvider!.getHoverContent(doc, { textDocument: { uri }, position: idPosition });
+        hoverIndicator.push(performance.now() - start);
+        start = performance.now();
+        await services.Vplan.lsp.CompletionProvider!.getCompletion(doc, { textDocument: { uri }, position });
+        completion.push(performance.now() - start);
+    }
+    record(scenario, 'hover at random positions', hover);
+    record(scenario, 'hover on an indicator id', hoverIndicator);
+    record(scenario, 'completion at random positions', completion);
+}
+
+async function singlePlan(kb: number, edits: number, probes: number): Promise<void> {
+    const scenario = `one plan of ${kb >= 1024 ? `${kb / 1024} MB` : `${kb} KB`}`;
+    console.log(`\n${scenario}`);
+    const ws = await createWorkspace({ 'kommun.vplan': sharedFile(), 'plan.vplan': generatePlan('plan', kb * 1024) });
+    await editSeries(ws, 'plan.vplan', edits, scenario);
+    await requests(ws, 'plan.vplan', probes, scenario);
+}
+
+async function largeWorkspace(plans: number): Promise<void> {
+    const scenario = `${plans.toLocaleString('en')} plans × 11 KB`;
+    console.log(`\n${scenario}`);
+    const files: Record<string, string> = { 'kommun.vplan': sharedFile() };
+    for (let i = 0; i < plans; i++) files[`p${i}.vplan`] = generatePlan(`p${i}`, 11 * 1024, i);
+    const ws = await createWorkspace(files);
+    await editSeries(ws, 'p17.vplan', 20, scenario);
+    await requests(ws, 'p17.vplan', 60, scenario);
+
+    const shared = () => ws.services.shared.workspace.TextDocuments.get('file:///bench/kommun.vplan')!.getText();
+    // 1. A keystroke that changes no exported symbol: in the comment at the top of the shared file.
+    const comment: number[] = [];
+    for (let i = 0; i < 8; i++) {
+        const offset = shared().indexOf('gemensamma') + 2;
+        comment.push((await edit(ws, 'kommun.vplan', offset, i % 2 ? 'm' : 'n')).all);
+    }
+    record(scenario, 'edit shared file: comment (no export change)', comment.slice(2));
+    // 2. A keystroke in one goal's title: the plans contributing to that goal (one in six) re-link.
+    const title: number[] = [];
+    for (let i = 0; i < 6; i++) {
+        const offset = shared().indexOf('Övergripande mål 1') + 'Övergripande mål 1'.length - 1;
+        title.push((await edit(ws, 'kommun.vplan', offset, i % 2 ? '1' : '7')).all);
+    }
+    record(scenario, 'edit shared file: one goal title (1/6 relink)', title.slice(1));
+    // 3. A keystroke in a role's id: a name changes, so every plan re-links (Langium's default case).
+    const rename: number[] = [];
+    for (let i = 0; i < 3; i++) {
+        const offset = shared().indexOf('roll roll39') + 'roll roll39'.length - 1;
+        rename.push((await edit(ws, 'kommun.vplan', offset, i % 2 ? '9' : '8')).all);
+    }
+    record(scenario, 'edit shared file: a role id (all relink)', rename);
+}
+
+const which = process.argv[2] ?? 'all';
+console.log(`vplan editor latency — Node ${process.version}, ${new Date().toISOString()}`);
+if (which === 'all' || which === 'single') {
+    await singlePlan(100, 30, 150);
+    await singlePlan(1024, 12, 40);
+}
+if (which === 'all' || which === 'workspace') await largeWorkspace(1000);
+console.log('\n| scenario | measurement | n | median ms | p95 ms |\n|---|---|---|---|---|');
+for (const r of results) console.log(`| ${r.scenario} | ${r.what} | ${r.n} | ${r.median.toFixed(1)} | ${r.p95.toFixed(1)} |`);
