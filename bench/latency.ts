@@ -52,7 +52,7 @@ async function createWorkspace(files: Record<string, string>): Promise<{ service
  * One-character edit: replaces the character at `offset`, then rebuilds. Returns the time until the
  * edited document's diagnostics are ready (its validation done) and until the whole update is done.
  */
-async function edit(ws: Awaited<ReturnType<typeof createWorkspace>>, name: string, offset: number, char: string): Promise<{ own: number; all: number }> {
+async function edit(ws: Awaited<ReturnType<typeof createWorkspace>>, name: string, offset: number, char: string): Promise<{ own: number; all: number; cpu: number; phases: number[] }> {
     const { services, versions } = ws;
     const uri = `file:///bench/${name}`;
     const current = services.shared.workspace.TextDocuments.get(uri)!;
@@ -65,16 +65,19 @@ async function edit(ws: Awaited<ReturnType<typeof createWorkspace>>, name: strin
     const listener = services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
         if (document.uri.toString() === uri && own < 0) own = performance.now() - start;
     });
-    const phases: string[] = [];
-    const phaseListeners = process.env.VPLAN_BENCH_PHASES ? [1, 2, 3, 4, 5, 6].map(state =>
-        services.shared.workspace.DocumentBuilder.onBuildPhase(state, docs => { phases.push(`${DocumentState[state]}:${(performance.now() - start).toFixed(0)}(${docs.length})`); })) : [];
+    // When each build phase (parse, index, scopes, link, index references, validate) was done.
+    const phaseEnds: number[] = [];
+    const phaseListeners = [1, 2, 3, 4, 5, 6].map(state =>
+        services.shared.workspace.DocumentBuilder.onBuildPhase(state, () => { phaseEnds[state - 1] ??= performance.now() - start; }));
+    const cpuStart = process.cpuUsage();
     setTextDocument(services.shared, TextDocument.create(uri, 'vplan', version, next));
     await services.shared.workspace.DocumentBuilder.update([URI.parse(uri)], []);
     const all = performance.now() - start;
+    const cpuUsed = process.cpuUsage(cpuStart);
     listener.dispose();
     phaseListeners.forEach(l => l.dispose());
-    if (phases.length > 0) console.log(`    ${name}: ${phases.join(' ')} total ${all.toFixed(0)}`);
-    return { own: own < 0 ? all : own, all };
+    const phases = phaseEnds.map((end, i) => end - (i === 0 ? 0 : phaseEnds[i - 1] ?? 0));
+    return { own: own < 0 ? all : own, all, cpu: (cpuUsed.user + cpuUsed.system) / 1000, phases };
 }
 
 /** Offsets of the digits of outcome values: a digit edit keeps the plan valid. */
@@ -89,14 +92,21 @@ function outcomeDigits(text: string): number[] {
 async function editSeries(ws: Awaited<ReturnType<typeof createWorkspace>>, name: string, count: number, scenario: string): Promise<void> {
     const rnd = random(42);
     const own: number[] = [];
+    const cpu: number[] = [];
+    const phases: number[][] = [[], [], [], [], [], []];
     for (let i = 0; i < count + 2; i++) {
         const text = ws.services.shared.workspace.TextDocuments.get(`file:///bench/${name}`)!.getText();
         const digits = outcomeDigits(text);
         const offset = digits[Math.floor(rnd() * digits.length)];
         const result = await edit(ws, name, offset, String(6 + (i % 3)));
-        if (i >= 2) own.push(result.own); // the first edits warm the JIT
+        if (i < 2) continue; // the first edits warm the JIT
+        own.push(result.own);
+        cpu.push(result.cpu);
+        result.phases.forEach((t, k) => phases[k].push(t));
     }
     record(scenario, 'edit → diagnostics of the edited plan', own);
+    record(scenario, '  same, CPU time of the process', cpu);
+    ['parse', 'index exports', 'local scopes', 'link', 'index references', 'validate'].forEach((phase, k) => record(scenario, `  phase: ${phase}`, phases[k]));
 }
 
 async function requests(ws: Awaited<ReturnType<typeof createWorkspace>>, name: string, count: number, scenario: string): Promise<void> {
@@ -148,11 +158,15 @@ async function largeWorkspace(plans: number): Promise<void> {
     const shared = () => ws.services.shared.workspace.TextDocuments.get('file:///bench/kommun.vplan')!.getText();
     // 1. A keystroke that changes no exported symbol: in the comment at the top of the shared file.
     const comment: number[] = [];
+    const commentCpu: number[] = [];
     for (let i = 0; i < 8; i++) {
         const offset = shared().indexOf('gemensamma') + 2;
-        comment.push((await edit(ws, 'kommun.vplan', offset, i % 2 ? 'm' : 'n')).all);
+        const result = await edit(ws, 'kommun.vplan', offset, i % 2 ? 'm' : 'n');
+        comment.push(result.all);
+        commentCpu.push(result.cpu);
     }
     record(scenario, 'edit shared file: comment (no export change)', comment.slice(2));
+    record(scenario, '  same, CPU time of the process', commentCpu.slice(2));
     // 2. A keystroke in one goal's title: the plans contributing to that goal (one in six) re-link.
     const title: number[] = [];
     for (let i = 0; i < 6; i++) {
@@ -170,7 +184,8 @@ async function largeWorkspace(plans: number): Promise<void> {
 }
 
 const which = process.argv[2] ?? 'all';
-console.log(`vplan editor latency — Node ${process.version}, ${new Date().toISOString()}`);
+const load = (await import('node:os')).loadavg();
+console.log(`vplan editor latency — Node ${process.version}, ${new Date().toISOString()}, load average ${load.map(l => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
 if (which === 'all' || which === 'single') {
     await singlePlan(100, 30, 150);
     await singlePlan(1024, 12, 40);
