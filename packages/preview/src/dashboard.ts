@@ -1,6 +1,6 @@
 import { AstUtils, type AstNode } from 'langium';
 import {
-    isActivity, isBudgetAssignment, isContribution, isControlArea, isGoal, isIndicator, isMission, isProgress, isUnit,
+    isActivity, isBudgetAssignment, isContribution, isControlArea, isGoal, isIndicator, isMission, isProgress, isSection, isUnit,
     type Activity, type Goal, type Indicator, type Plan, type Unit
 } from '@vplan/language';
 import type { Assessor } from './assess.js';
@@ -27,8 +27,17 @@ export interface Dashboard {
     byUnit: DashboardRow[];
 }
 
+/** Lines are asked for many times per render; a CST node computes its range anew on every call. */
+const lines = new WeakMap<AstNode, number>();
+
 export function lineOf(node: AstNode | undefined): number {
-    return node?.$cstNode?.range.start.line ?? 0;
+    if (!node) return 0;
+    let line = lines.get(node);
+    if (line === undefined) {
+        line = node.$cstNode?.range.start.line ?? 0;
+        lines.set(node, line);
+    }
+    return line;
 }
 
 export function progressOf(activity: Activity): ProgressState {
@@ -92,9 +101,7 @@ export function buildDashboard(plans: Plan[], assessor: Assessor, wholePlanTitle
         }
         return row;
     };
-    const unitRow = (node: AstNode) => {
-        const unit = AstUtils.getContainerOfType(node, isUnit);
-        if (!unit) return undefined;
+    const unitRow = (unit: Unit) => {
         let row = units.get(unit);
         if (!row) {
             row = emptyRow(unit.title, lineOf(unit), unitAnchor(unit));
@@ -102,23 +109,31 @@ export function buildDashboard(plans: Plan[], assessor: Assessor, wholePlanTitle
         }
         return row;
     };
-    for (const plan of plans) {
-        for (const node of AstUtils.streamAllContents(plan)) {
+    // One walk over the containers that can hold indicators and activities (a generic walk over every
+    // node of a large plan costs more than the rest of the dashboard).
+    const visit = (nodes: readonly AstNode[] | undefined, unit: Unit | undefined): void => {
+        for (const node of nodes ?? []) {
             if (isIndicator(node)) {
                 total.indicators.push(node);
                 for (const g of goalsOf(node)) goalRow(g).indicators.push(node);
-                unitRow(node)?.indicators.push(node);
+                if (unit) unitRow(unit).indicators.push(node);
+                visit(node.members, unit);
             } else if (isActivity(node)) {
                 total.activities.push(node);
                 for (const g of goalsOf(node)) goalRow(g).activities.push(node);
-                unitRow(node)?.activities.push(node);
+                if (unit) unitRow(unit).activities.push(node);
+            } else if (isUnit(node)) {
+                // Units appear in the dashboard even when they hold nothing measurable yet.
+                unitRow(node);
+                visit(node.members, node);
+            } else if (isSection(node) || isBudgetAssignment(node) || isControlArea(node) || isMission(node)) {
+                visit(node.members, unit);
+            } else if (isGoal(node)) {
+                visit(node.activities, unit);
             }
         }
-    }
-    // Units appear in the dashboard even when they hold nothing measurable yet.
-    for (const plan of plans) {
-        for (const node of AstUtils.streamAllContents(plan)) if (isUnit(node)) unitRow(node);
-    }
+    };
+    for (const plan of plans) visit(plan.members, undefined);
     const byGoal = [...goals.values()]
         .sort((a, b) => a.order[0].localeCompare(b.order[0]) || a.order[1] - b.order[1])
         .map(row => finish(row, assessor));

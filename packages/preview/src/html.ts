@@ -15,9 +15,12 @@ export function neutraliseBidi(text: string): string {
     return text.replace(/[\u202A-\u202E\u2066-\u2069]/g, ch => `\u2039U+${ch.charCodeAt(0).toString(16).toUpperCase()}\u203A`);
 }
 
-/** Plain text from a plan (a title, a role) made safe for HTML. */
+const TEXT_SPECIAL = /[&<>"'\u202A-\u202E\u2066-\u2069]/g;
+
+/** Plain text from a plan (a title, a role) made safe for HTML: escaped, bidi controls shown (one pass). */
 export function text(value: string | undefined | null): string {
-    return esc(neutraliseBidi(value ?? ''));
+    if (!value) return '';
+    return value.replace(TEXT_SPECIAL, ch => ESCAPES[ch] ?? `\u2039U+${ch.charCodeAt(0).toString(16).toUpperCase()}\u203A`);
 }
 
 /** A link is rendered only for http(s) and mailto: no javascript:, data:, file: or relative targets. */

@@ -4,7 +4,7 @@ import {
     isDirection, isEffect, isFollowUp, isFollowUpRef, isFootnote, isFrequency, isGoal, isImprovement, isIndicator,
     isMeasures, isMeasureUnit, isMission, isOrganisation, isPlan, isPlanOrganisation, isPlanYear, isProse,
     isReporting, isResponsible, isRestatement, isRole, isScale, isSection, isSource, isSourceRef, isUnit,
-    type Activity, type BudgetAssignment, type ControlArea, type Document, type Goal, type Indicator, type Lang,
+    type Activity, type BudgetAssignment, type Contribution, type ControlArea, type Document, type Goal, type Indicator, type Lang,
     type Mission, type OutcomeValue, type Plan, type Reporting, type Responsible, type Section, type Unit
 } from '@vplan/language';
 import { Assessor, sparkPanels, type IndicatorView } from './assess.js';
@@ -365,42 +365,63 @@ export class HtmlRenderer {
     }
 
     private indicatorFacts(ind: Indicator, view: IndicatorView): string {
-        let out = '';
+        // One pass over the members, by $type (these types have no subtypes): the order of the facts is
+        // fixed, the order of the members is the author's.
+        let source = '', goals = '', rest = '';
+        const contributions: Contribution[] = [];
         for (const m of ind.members ?? []) {
-            if (isSourceRef(m)) {
-                const title = m.source?.ref?.title ?? m.source?.$refText ?? '';
-                let value = text(title);
-                if (m.kpi) {
-                    const url = `https://www.kolada.se/verktyg/fri-sokning/?kpis=${encodeURIComponent(m.kpi.trim())}`;
-                    value += ` · <a class="kpi" href="${esc(url)}" rel="noopener noreferrer" title="${esc(this.l('kolada'))}">${text(m.kpi)}</a>`;
+            switch (m.$type) {
+                case 'SourceRef': {
+                    let value = text(m.source?.ref?.title ?? m.source?.$refText ?? '');
+                    if (m.kpi) {
+                        const url = `https://www.kolada.se/verktyg/fri-sokning/?kpis=${encodeURIComponent(m.kpi.trim())}`;
+                        value += ` · <a class="kpi" href="${esc(url)}" rel="noopener noreferrer" title="${esc(this.l('kolada'))}">${text(m.kpi)}</a>`;
+                    }
+                    const weeks = m.publication?.weeks ?? m.source?.ref?.publication?.weeks;
+                    if (weeks?.length) value += ` · ${this.l('published')} ${weeks.map(w => `${this.l('week')} ${text(w.number)}`).join(', ')}`;
+                    source += this.fact('source', value, lineOf(m));
+                    break;
                 }
-                const weeks = m.publication?.weeks ?? m.source?.ref?.publication?.weeks;
-                if (weeks?.length) value += ` · ${this.l('published')} ${weeks.map(w => `${this.l('week')} ${text(w.number)}`).join(', ')}`;
-                out += this.fact('source', value, lineOf(m));
-            } else if (isRestatement(m)) {
-                out += this.fact('restates', text(m.indicator?.ref?.title ?? m.indicator?.$refText), lineOf(m));
+                case 'Restatement':
+                    source += this.fact('restates', text(m.indicator?.ref?.title ?? m.indicator?.$refText), lineOf(m));
+                    break;
+                case 'Contribution':
+                    contributions.push(m);
+                    break;
+                case 'Scale':
+                    rest += this.fact('scale', text(m.min !== undefined ? `${m.min}–${m.max}` : `max ${m.max}`), lineOf(m));
+                    break;
+                case 'MeasureUnit':
+                    rest += this.fact('unitOfMeasure', text(m.unit), lineOf(m));
+                    break;
+                case 'Direction':
+                    rest += this.fact('direction', this.l(m.better === 'lower' ? 'lowerIsBetter' : 'higherIsBetter'), lineOf(m));
+                    break;
+                case 'Comparison':
+                    rest += this.fact('comparedWith', m.group ? text(m.group.ref?.title ?? m.group.$refText) : this.l('previousOutcome'), lineOf(m));
+                    break;
+                case 'Frequency': {
+                    const f = labelOr(`frequency.${m.frequency}`, this.lang, m.frequency);
+                    rest += this.fact('measuredHow', text(f) + (m.note ? ` (${text(m.note)})` : ''), lineOf(m));
+                    break;
+                }
+                case 'Measures':
+                    rest += this.fact('measures', text(m.text), lineOf(m));
+                    break;
+                case 'Responsible':
+                    rest += this.fact('responsible', this.roles(m), lineOf(m));
+                    break;
+                case 'Reporting':
+                    rest += this.fact('reporting', this.roles(m), lineOf(m));
+                    break;
             }
         }
-        const contributions = (ind.members ?? []).filter(isContribution);
-        if (contributions.length > 0) out += this.fact('overarchingGoal', this.contributions(contributions), lineOf(contributions[0]));
+        if (contributions.length > 0) goals = this.fact('overarchingGoal', this.contributions(contributions), lineOf(contributions[0]));
         // Bands in words, as the semantics module states them.
         const bands = view.series.filter(s => s.bandsText).map(s =>
             view.series.length > 1 && s.title ? `<span class="series-name">${text(s.title)}:</span> ${text(s.bandsText)}` : text(s.bandsText));
-        if (bands.length > 0) out += this.fact('targetLevels', bands.join('<br>'), lineOf(ind));
-        for (const m of ind.members ?? []) {
-            if (isScale(m)) out += this.fact('scale', text(m.min !== undefined ? `${m.min}–${m.max}` : `max ${m.max}`), lineOf(m));
-            else if (isMeasureUnit(m)) out += this.fact('unitOfMeasure', text(m.unit), lineOf(m));
-            else if (isDirection(m)) out += this.fact('direction', this.l(m.better === 'lower' ? 'lowerIsBetter' : 'higherIsBetter'), lineOf(m));
-            else if (isComparison(m)) {
-                out += this.fact('comparedWith', m.group ? text(m.group.ref?.title ?? m.group.$refText) : this.l('previousOutcome'), lineOf(m));
-            } else if (isFrequency(m)) {
-                const f = labelOr(`frequency.${m.frequency}`, this.lang, m.frequency);
-                out += this.fact('measuredHow', text(f) + (m.note ? ` (${text(m.note)})` : ''), lineOf(m));
-            } else if (isMeasures(m)) out += this.fact('measures', text(m.text), lineOf(m));
-            else if (isResponsible(m)) out += this.fact('responsible', this.roles(m), lineOf(m));
-            else if (isReporting(m)) out += this.fact('reporting', this.roles(m), lineOf(m));
-        }
-        return out;
+        const levels = bands.length > 0 ? this.fact('targetLevels', bands.join('<br>'), lineOf(ind)) : '';
+        return source + goals + levels + rest;
     }
 
     roles(node: Responsible | Reporting): string {
