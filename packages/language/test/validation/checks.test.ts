@@ -199,6 +199,14 @@ describe('references and ids', () => {
         const [d] = v.byCode('unresolved-reference');
         expect(d.message).toBe('Unknown role "enhetschefHemtjänst". Did you mean "enhetschefHemtjanst"?');
     });
+    test('unresolved series and period: suggestions come from the local scope', async () => {
+        const v = await validate(plan('    serie htj "Hemtjänst"\n    grön htk 13 eller färre\n    ansvarig chef rapporterar strateg\n    aktivitet "A" { uppföljning T9 }'));
+        const messages = v.byCode('unresolved-reference').map(d => [v.text(d), d.message]);
+        expect(messages).toEqual([
+            ['htk', 'Unknown series "htk". Did you mean "htj"?'],
+            ['T9', 'Unknown follow-up period "T9". Did you mean "T1"?']
+        ]);
+    });
     test('no suggestion when nothing is close', async () => {
         const v = await validate(plan('    grön ja\n    ansvarig xyzzyq'));
         const [d] = v.byCode('unresolved-reference');
