@@ -17,6 +17,10 @@ export class VplanInlayHintProvider implements InlayHintProvider {
 
     constructor(private readonly services: VplanServices) {
         this.settings = new EditorSettings(services.shared.workspace.ConfigurationProvider);
+        // Turning the setting on or off should show or hide the hints at once, not on the next edit.
+        services.shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+            if (update.section === 'vplan') void services.shared.lsp.Connection?.languages.inlayHint.refresh().catch(() => undefined);
+        });
     }
 
     async getInlayHints(document: LangiumDocument, params: InlayHintParams): Promise<InlayHint[]> {
