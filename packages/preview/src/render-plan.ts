@@ -476,7 +476,8 @@ export class HtmlRenderer {
         const state = progressOf(activity);
         let out = `<li class="activity progress-${state}" data-line="${lineOf(activity)}" data-progress="${state}">` +
             `<div class="act-head"><span class="act-title">${text(activity.title)}</span>` +
-            `<span class="progress progress-${state}">${this.progressIcon(state)} ${this.l(`progress.${state}` as LabelKey)}</span></div>`;
+            // Before follow-up no activity has a state yet: nothing to show but noise.
+            (state === 'unknown' ? '' : `<span class="progress progress-${state}">${this.progressIcon(state)} ${this.l(`progress.${state}` as LabelKey)}</span>`) + `</div>`;
         let facts = '';
         for (const m of activity.members ?? []) {
             if (isResponsible(m)) facts += this.fact('responsible', this.roles(m), lineOf(m));

@@ -39,13 +39,14 @@ const BASE = `
 .dash-intro{color:var(--vp-muted);margin-top:0}
 .legend{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem 1.1rem;padding:0;margin:.5rem 0 1rem;font-size:.9em}
 .legend li{display:flex;align-items:center;gap:.35rem}
-.dash-table{width:100%;margin:.4rem 0 1.2rem;font-size:.93em}
+.dash-table{width:100%;margin:.4rem 0 1.2rem;font-size:.93em;table-layout:fixed}
+.dash-table thead th:nth-child(1){width:30%}
+.dash-table thead th:nth-child(2){width:36%}
+.dash-table thead th:nth-child(3){width:13%}
 .dash-table caption{text-align:left;font-weight:700;padding:.3rem 0;font-family:var(--vp-heading-font);color:var(--vp-heading)}
 .dash-table th,.dash-table td{padding:.45rem .5rem;border-bottom:1px solid var(--vp-border);vertical-align:top;text-align:left}
 .dash-table thead th{font-size:.85em;color:var(--vp-muted);font-weight:600;border-bottom:2px solid var(--vp-border)}
-.dash-table tbody th{font-weight:600;width:28%}
-.dash-table .dash-status{width:34%}
-.dash-table .dash-progress{width:28%}
+.dash-table tbody th{font-weight:600;overflow-wrap:anywhere}
 .dash-total tbody th{font-size:1.05em}
 .bar-cell .bar{display:block;width:100%;height:14px}
 .bar-text{margin:.25rem 0 0;font-size:.88em;display:flex;flex-wrap:wrap;gap:.15rem .7rem;align-items:center}
@@ -141,10 +142,10 @@ const BASE = `
 .footnote-label{font-weight:600;margin-right:.3em}
 .footnote .prose,.footnote .prose p{display:inline;margin:0}
 
-.activities{list-style:none;padding:0;margin:.3rem 0}
-.activity{padding:.45rem .7rem;margin:.35rem 0;border:1px solid var(--vp-border);border-radius:5px;background:var(--vp-surface);break-inside:avoid}
+.activities{list-style:none;padding:0;margin:.3rem 0;border-top:1px solid var(--vp-border)}
+.activity{padding:.4rem .2rem;border-bottom:1px solid var(--vp-border);break-inside:avoid}
 .act-head{display:flex;justify-content:space-between;gap:.8rem;align-items:baseline}
-.act-title{font-weight:600}
+.act-title{font-weight:500}
 .progress{display:inline-flex;gap:.3rem;align-items:center;font-size:.84em;white-space:nowrap;padding:.05rem .5rem;border-radius:999px;border:1px solid var(--vp-border)}
 .pi{display:inline-block;min-width:1em;text-align:center;font-weight:700}
 .progress-done .pi,.pi-done{color:var(--vp-green-text)}

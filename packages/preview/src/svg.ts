@@ -58,7 +58,9 @@ export function sparkline(panels: SparkPanel[], description: string, line: numbe
 
 function drawPanel(panel: SparkPanel, titled: boolean, emptyText: string): string {
     const top = titled ? 11 : 0;
-    let out = titled && panel.title ? `<text class="spark-label" x="${PAD_X}" y="9">${esc(panel.title)}</text>` : '';
+    // The panel is narrow: a long series title is cut here (the text alternative has it whole).
+    const label = panel.title && panel.title.length > 36 ? `${panel.title.slice(0, 34).trimEnd()}…` : panel.title;
+    let out = titled && label ? `<text class="spark-label" x="1" y="9">${esc(label)}</text>` : '';
     const numeric = panel.points.filter(p => p.value !== undefined && Number.isFinite(p.value));
     const x0 = PAD_X;
     const x1 = W - PAD_X;
