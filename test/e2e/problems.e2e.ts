@@ -9,11 +9,10 @@ beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
 test('the Problems panel lists the examples\' diagnostics by code and line', async () => {
-    const wb = await Workbench.open(browser, inject('codeServerUrl'), 'problems');
-    try {
+    await Workbench.scenario(browser, inject('codeServerUrl'), 'problems', async wb => {
         await wb.openFile('norsjo/omsorg-2026.vplan');
         await wb.step('omsorg-2026-open');
-        await wb.showProblems();
+        await wb.showProblems('norsjo/omsorg-2026.vplan');
         // The outcome 7,06 lies in the gap between green ≤ 7,0 and yellow 7,1–7,5.
         const outcomeLine = wb.lineOf('norsjo/omsorg-2026.vplan', /utfall 2025: 7,06/);
         const inGap = await wb.waitForProblem(p => p.code === 'outcome-in-gap' && p.line === outcomeLine,
@@ -25,7 +24,5 @@ test('the Problems panel lists the examples\' diagnostics by code and line', asy
         expect(gap.severity).toBe('warning');
         const all = await wb.problems();
         console.log(all.slice(0, 12).map(p => `${p.severity} ${p.code} ${p.line}:${p.column} | ${p.text}`).join('\n'));
-    } finally {
-        await wb.close();
-    }
+    });
 });

@@ -65,6 +65,22 @@ export class Workbench {
         return workbench;
     }
 
+    /**
+     * Runs a scenario on a fresh workbench: a screenshot of the moment it fails, and the workbench
+     * closed whatever happens.
+     */
+    static async scenario(browser: Browser, serverUrl: string, name: string, body: (wb: Workbench) => Promise<void>): Promise<void> {
+        const wb = await Workbench.open(browser, serverUrl, name);
+        try {
+            await body(wb);
+        } catch (err) {
+            await wb.step('FAILED').catch(() => undefined);
+            throw err;
+        } finally {
+            await wb.close();
+        }
+    }
+
     async close(): Promise<void> {
         await this.context.close();
         if (process.env.VPLAN_E2E_KEEP !== '1') rmSync(this.folder, { recursive: true, force: true });
@@ -134,9 +150,20 @@ export class Workbench {
 
     // ------------------------------------------------------------------ Problems panel
 
-    async showProblems(): Promise<void> {
+    /**
+     * Opens the Problems panel, showing only the given file's problems when one is named (the panel's
+     * list is virtualised: rows far down are not in the DOM).
+     */
+    async showProblems(relative?: string): Promise<void> {
         await this.runCommand('View: Focus Problems');
         await this.page.locator('.markers-panel').waitFor();
+        const filter = this.page.getByPlaceholder(/^Filter \(e\.g\./);
+        await filter.fill(relative ? `**/${relative}` : '');
+        if (relative) {
+            const name = relative.split('/').pop()!;
+            // Only that file's header row is left.
+            await this.page.locator('.markers-panel .monaco-list-row', { hasText: name }).first().waitFor();
+        }
     }
 
     /** The rows of the Problems panel (markers, not file headers), as far as the panel has rendered them. */

@@ -1,0 +1,46 @@
+// The status bar and the status summary: the active plan's indicator counts from the server
+// (vplan/statusCounts), the summary listing each indicator; and how long activation took.
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { findLogs } from './code-server.js';
+import { expectedStatus } from './expected.js';
+import { launchBrowser, Workbench } from './workbench.js';
+
+let browser: Browser;
+beforeAll(async () => { browser = await launchBrowser(); });
+afterAll(async () => { await browser?.close(); });
+
+test('the status bar shows the plan\'s counts and opens the summary, which goes to an indicator', async () => {
+    const expected = await expectedStatus('norsjo/omsorg-2026.vplan');
+    const { counts } = expected;
+    const withoutStatus = counts['no-data'] + counts.pending + counts.undefined;
+    await Workbench.scenario(browser, inject('codeServerUrl'), 'status', async wb => {
+        await wb.openFile('norsjo/omsorg-2026.vplan');
+        const item = wb.page.locator('.statusbar-item[aria-label^="Indicators:"]');
+        await item.waitFor();
+        await expect.poll(() => item.getAttribute('aria-label'), { timeout: 60_000 }).toBe(
+            `Indicators: ${counts.green} green, ${counts.yellow} yellow, ${counts.red} red, ${withoutStatus} without a status`);
+        await wb.step('status-bar');
+
+        await item.click();
+        const picker = wb.page.locator('.quick-input-widget');
+        await picker.locator('.quick-input-title', { hasText: expected.plan! }).waitFor();
+        // One row per indicator; the worst first.
+        const red = expected.indicators.find(i => i.status === 'red')!;
+        await picker.locator('.monaco-list-row', { hasText: red.title ?? red.name }).first().waitFor();
+        await wb.step('status-summary');
+
+        await wb.page.keyboard.type(red.title ?? red.name);
+        await picker.locator('.monaco-list-row.focused', { hasText: red.title ?? red.name }).first().waitFor();
+        await wb.page.keyboard.press('Enter');
+        await wb.page.locator('#status\\.editor\\.selection', { hasText: `Ln ${red.line + 1},` }).waitFor();
+        await wb.step('went-to-red-indicator');
+    });
+
+    // The extension logs its own activation time once the server answers (see README, "Extension").
+    const [log] = findLogs(inject('userDataDir'), /vplan activated in \d+ ms/);
+    expect(log, 'the extension logged its activation time').toBeDefined();
+    const activation = /vplan activated in (\d+) ms \(bundle load (\d+) ms\); language server ready after (\d+) ms/.exec(log.text)!;
+    console.log(`activation: ${activation[0]}\n(log: ${log.file})`);
+    expect(Number(activation[1])).toBeLessThan(1000);
+});
