@@ -1,5 +1,5 @@
 import {
-    createDefaultCoreModule, createDefaultSharedCoreModule, inject, type DefaultSharedCoreModuleContext,
+    createCompletionParser, createDefaultCoreModule, createDefaultSharedCoreModule, createLangiumParser, inject, type DefaultSharedCoreModuleContext,
     type LangiumCoreServices, type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices
 } from 'langium';
 import {
@@ -8,6 +8,8 @@ import {
 } from 'langium/lsp';
 import { VplanGeneratedModule, VplanGeneratedSharedModule } from './generated/module.js';
 import { VplanValueConverter } from './parser/value-converter.js';
+import { guardCompletionNesting, guardNesting } from './parser/nesting-guard.js';
+import { VplanTokenBuilder } from './parser/token-builder.js';
 import { VplanScopeComputation } from './scoping/scope-computation.js';
 import { LocaleService } from './i18n/locale-service.js';
 import { registerVplanChecks, VplanDocumentValidator } from './validation/index.js';
@@ -26,7 +28,12 @@ export type VplanServices = LangiumServices & VplanAddedServices;
 /** What the language needs in any host: parsing, scoping, validation. No LSP, no editor. */
 export const VplanCoreModule: Module<VplanCoreServices, PartialLangiumCoreServices & VplanAddedServices> = {
     parser: {
-        ValueConverter: () => new VplanValueConverter()
+        ValueConverter: () => new VplanValueConverter(),
+        // Deeply nested blocks would overflow the parser's stack (and break it for later parses).
+        LangiumParser: services => guardNesting(createLangiumParser(services), services.i18n.Locale),
+        CompletionParser: services => guardCompletionNesting(createCompletionParser(services)),
+        // Strings and comments that never close made lexing quadratic.
+        TokenBuilder: () => new VplanTokenBuilder()
     },
     references: {
         ScopeComputation: services => new VplanScopeComputation(services)

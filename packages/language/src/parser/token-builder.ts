@@ -1,0 +1,97 @@
+// Linear-time matchers for the terminals that can run to the end of a line or of the file.
+//
+// The lexer tries each terminal's regular expression at every offset. For a text with many openers
+// that never close (`"\"\"\"\…` on one line, `/* /* /* …` with no `*/`) each attempt scans to the
+// end before failing, so lexing was quadratic: a 40 KB line of `"\` took 4.5 s to tokenize, on every
+// keystroke. These matchers give exactly the same tokens as the grammar's expressions but remember
+// where a scan already failed, so every character is scanned a bounded number of times.
+import { DefaultTokenBuilder, type GrammarAST } from 'langium';
+import type { CustomPatternMatcherFunc, TokenType } from 'chevrotain';
+
+type Matcher = (text: string, offset: number) => [string] | null;
+
+/** STRING: /"(\\.|[^"\\\r\n])*"/ — an escape takes any character that `.` matches. */
+export function stringMatcher(): Matcher {
+    let memoText: string | undefined;
+    // dead[i] = 1: a string body scanned from position i never closes on this line.
+    let dead: Uint8Array | undefined;
+    return (text, offset) => {
+        if (text.charCodeAt(offset) !== 0x22) return null;
+        if (text !== memoText) {
+            memoText = text;
+            dead = undefined;
+        }
+        const n = text.length;
+        let j = offset + 1;
+        let closed = -1;
+        while (j < n && !(dead && dead[j])) {
+            const c = text.charCodeAt(j);
+            if (c === 0x22) {
+                closed = j;
+                break;
+            }
+            if (c === 0x0a || c === 0x0d) break;
+            if (c === 0x5c /* \ */) {
+                const next = text.charCodeAt(j + 1);
+                if (j + 1 >= n || next === 0x0a || next === 0x0d || next === 0x2028 || next === 0x2029) break;
+                j += 2;
+            } else {
+                j++;
+            }
+        }
+        if (closed >= 0) return [text.slice(offset, closed + 1)];
+        // Mark the positions this failed scan passed through: a later scan reaching one fails too.
+        dead ??= new Uint8Array(n + 1);
+        for (let k = offset + 1; k < j && k < n;) {
+            if (dead[k]) break;
+            dead[k] = 1;
+            k += text.charCodeAt(k) === 0x5c ? 2 : 1;
+        }
+        return null;
+    };
+}
+
+/** A block from `open` to the first `close` after it (ML_COMMENT, MARKDOWN). */
+export function delimitedMatcher(open: string, close: string): Matcher {
+    let memoText: string | undefined;
+    // No `close` starts at or after this position.
+    let noCloseFrom = Infinity;
+    return (text, offset) => {
+        if (!text.startsWith(open, offset)) return null;
+        if (text !== memoText) {
+            memoText = text;
+            noCloseFrom = Infinity;
+        }
+        const from = offset + open.length;
+        if (from >= noCloseFrom) return null;
+        const end = text.indexOf(close, from);
+        if (end < 0) {
+            noCloseFrom = Math.min(noCloseFrom, from);
+            return null;
+        }
+        return [text.slice(offset, end + close.length)];
+    };
+}
+
+const MATCHERS: Record<string, { make: () => Matcher; start: string; source: string }> = {
+    STRING: { make: stringMatcher, start: '"', source: '"(\\\\.|[^"\\\\\\r\\n])*"' },
+    MARKDOWN: { make: () => delimitedMatcher('"""', '"""'), start: '"', source: '"""[\\s\\S]*?"""' },
+    ML_COMMENT: { make: () => delimitedMatcher('/*', '*/'), start: '/', source: '\\/\\*[\\s\\S]*?\\*\\/' }
+};
+
+export class VplanTokenBuilder extends DefaultTokenBuilder {
+    protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
+        const token = super.buildTerminalToken(terminal);
+        const custom = MATCHERS[terminal.name];
+        if (!custom) return token;
+        // The grammar's expression must still be the one these matchers implement.
+        const pattern = token.PATTERN;
+        if (!(pattern instanceof RegExp) || pattern.source !== custom.source) return token;
+        return {
+            ...token,
+            PATTERN: { exec: custom.make() as unknown as CustomPatternMatcherFunc },
+            START_CHARS_HINT: [custom.start],
+            LINE_BREAKS: terminal.name !== 'STRING'
+        };
+    }
+}
