@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { coreOnly as cliCoreOnly } from './packages/cli/build/core-bundle.mjs';
 
 const dev = process.argv.includes('--dev') || process.argv.includes('--watch');
 const watch = process.argv.includes('--watch');
@@ -84,13 +85,13 @@ export const bundles = [
         outdir: 'out'
     },
     // The CLI: the launcher (bin/vplan.cjs, plain JS that checks the Node version) copied as it is
-    // to out/vplan.cjs, and the bundle next to it in out/ and in the package's dist/ for its `bin`.
+    // to out/vplan.cjs, and next to it in out/ and in the package's dist/ (for its `bin`) the main
+    // bundle, without the editor services, and the bundle of `vplan fmt`, which needs them.
     { entryPoints: { vplan: 'packages/cli/bin/vplan.cjs' }, outdir: 'out', outExtension: { '.js': '.cjs' }, bundle: false, logLevel: 'warning' },
-    ...['out', 'packages/cli/dist'].map(outdir => ({
-        ...node,
-        entryPoints: { 'vplan-cli': 'packages/cli/src/main.ts' },
-        outdir
-    }))
+    ...['out', 'packages/cli/dist'].flatMap(outdir => [
+        { ...node, entryPoints: { 'vplan-cli': 'packages/cli/src/main.ts' }, outdir, plugins: [cliCoreOnly] },
+        { ...node, entryPoints: { 'vplan-fmt': 'packages/cli/src/commands/fmt.ts' }, outdir }
+    ])
 ];
 
 if (watch) {

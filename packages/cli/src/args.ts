@@ -22,9 +22,16 @@ export interface ParsedArgs {
 
 /** Wrong usage: reported in one line with exit code 2. */
 export class UsageError extends Error {
+    override readonly name = 'UsageError';
+
     constructor(readonly key: UsageProblem, readonly detail: string) {
         super(`${key}: ${detail}`);
     }
+}
+
+/** Also true for a UsageError of the fmt bundle, whose class is another copy of this one. */
+export function isUsageError(err: unknown): err is UsageError {
+    return err instanceof Error && err.name === 'UsageError' && typeof (err as UsageError).key === 'string';
 }
 
 export type UsageProblem = 'unknown-option' | 'missing-value' | 'bad-value' | 'unexpected-value' | 'unknown-command'

@@ -2,7 +2,7 @@
 // bin/vplan.cjs. Only the argument parser and the texts load eagerly; each command is imported
 // when it runs, so `--help` and `validate` do not pay for the renderer or the formatter.
 import { langFromEnv, type Lang } from '@vplan/language/i18n';
-import { parseArgs, UsageError, type OptionSpecs, type ParsedArgs } from './args.js';
+import { isUsageError, parseArgs, UsageError, type OptionSpecs, type ParsedArgs } from './args.js';
 import type { CommandContext } from './context.js';
 import { help, usageMessage } from './messages.js';
 import { VERSION } from './version.js';
@@ -85,12 +85,20 @@ export async function main(argv: readonly string[], ctx: CommandContext): Promis
             case 'validate': return await (await import('./commands/validate.js')).runValidate(ctx, args);
             case 'status': return await (await import('./commands/status.js')).runStatus(ctx, args);
             case 'render': return await (await import('./commands/render.js')).runRender(ctx, args);
-            case 'fmt': return await (await import('./commands/fmt.js')).runFmt(ctx, args);
+            case 'fmt': return await loadFmt().runFmt(ctx, args);
         }
     } catch (err) {
-        if (err instanceof UsageError) throw new CommandUsageError(err, name);
+        if (isUsageError(err)) throw new CommandUsageError(err, name);
         throw err;
     }
+}
+
+/**
+ * `fmt` needs the editor services (the formatter), which the main bundle leaves out to start fast:
+ * it runs from its own bundle next to this one (see packages/cli/build/core-bundle.mjs).
+ */
+function loadFmt(): typeof import('./commands/fmt.js') {
+    return require(`${__dirname}/vplan-fmt.cjs`) as typeof import('./commands/fmt.js');
 }
 
 class CommandUsageError extends Error {
@@ -119,7 +127,7 @@ export function run(): void {
     const fail = (err: unknown) => {
         if (err instanceof CommandUsageError) {
             process.stderr.write(`vplan: ${usageMessage(lang, err.usage.key, err.usage.detail, err.command)}\n`);
-        } else if (err instanceof UsageError) {
+        } else if (isUsageError(err)) {
             process.stderr.write(`vplan: ${usageMessage(lang, err.key, err.detail)}\n`);
         } else {
             const message = err instanceof Error ? err.message : String(err);

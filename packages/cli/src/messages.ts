@@ -160,6 +160,7 @@ Slutkoder: 0 inga fel och varningar inom --max-warnings; 1 fel eller för många
     },
     render: {
         en: `Usage: vplan render [options] <plan.vplan> [more files the plan refers to…]
+       vplan render [options] <files|folders…> -o <folder>/
 
 Renders the first file's plan to one self-contained HTML page (styles inline, no network), or to
 Markdown. The other .vplan files in the plan's folder, and any further files and folders given,
@@ -167,6 +168,8 @@ are loaded so that references to them (a shared municipality file) resolve.
 
 Options:
   -o, --output FILE   write to FILE (atomically); without it, to standard output
+  -o, --output DIR/   render every plan among the inputs to DIR/<name>.html (each folder's
+                      .vplan files are one workspace)
   --format html|md    output format (default: html, or md when FILE ends in .md)
   --lang sv|en        language of the report
   -h, --help          show this help
@@ -174,6 +177,7 @@ Options:
 Exit codes: 0 rendered (a plan with errors is rendered too: run vplan validate for them);
 1 the file holds no plan; 2 bad usage or unreadable input.`,
         sv: `Användning: vplan render [flaggor] <plan.vplan> [fler filer som planen refererar till…]
+            vplan render [flaggor] <filer|mappar…> -o <mapp>/
 
 Gör en fristående HTML-sida (stilar inbäddade, inget nätverk) eller Markdown av den första filens
 plan. Övriga .vplan-filer i planens mapp, och fler filer och mappar som anges, läses in så att
@@ -181,6 +185,8 @@ referenser till dem (en gemensam kommunfil) löses.
 
 Flaggor:
   -o, --output FIL    skriv till FIL (atomärt); utan flaggan till standard ut
+  -o, --output MAPP/  gör en sida per plan bland indata, MAPP/<namn>.html (varje mapps
+                      .vplan-filer är en arbetsyta)
   --format html|md    utdataformat (standard: html, eller md när FIL slutar på .md)
   --lang sv|en        rapportens språk
   -h, --help          visa den här hjälpen

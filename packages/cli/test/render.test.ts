@@ -43,6 +43,21 @@ describe('vplan render', () => {
         expect(md.stdout).not.toContain('<html');
     });
 
+    test('-o folder/ renders every plan among the inputs, one page each, skipping the shared catalogue', () => {
+        const dir = tempCopy('ok', 'warnings');
+        const r = vplan(['render', 'ok', 'warnings', '-o', 'report/'], { cwd: dir });
+        expect(r.code).toBe(0);
+        expect(r.stdout).toBe('ok/omsorg.vplan → report/omsorg.html\nwarnings/plan.vplan → report/plan.html\n');
+        expect(readdirSync(path.join(dir, 'report')).sort()).toEqual(['omsorg.html', 'plan.html']);
+        const omsorg = readFileSync(path.join(dir, 'report/omsorg.html'), 'utf8');
+        expect(omsorg).toContain('<title>Verksamhetsplan Omsorg 2026</title>');
+        expect(omsorg).toContain('Välfärd och välbefinnande genom livet');
+        expect(readFileSync(path.join(dir, 'report/plan.html'), 'utf8')).toContain('<title>Plan med varningar</title>');
+        const md = vplan(['render', 'ok', '-o', 'md/', '--format', 'md'], { cwd: dir });
+        expect(md.code).toBe(0);
+        expect(readdirSync(path.join(dir, 'md'))).toEqual(['omsorg.md']);
+    });
+
     test('exit codes: 2 for a missing plan or bad usage, 1 for a file without a plan', () => {
         const missing = vplan(['render', 'nope.vplan']);
         expect(missing.code).toBe(2);

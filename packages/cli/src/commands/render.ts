@@ -1,25 +1,45 @@
-// `vplan render`: one plan as a self-contained HTML page (or Markdown), with the renderer the
-// VS Code preview uses.
+// `vplan render`: a plan as a self-contained HTML page (or Markdown), with the renderer the VS Code
+// preview uses. With `-o <folder>/`, every plan among the inputs, one page each.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { Document } from '@vplan/language';
-import { isPlan } from '@vplan/language';
-import { renderDocument, renderMarkdownDocument } from '@vplan/preview';
 import type { LangiumDocument } from 'langium';
+import { isPlan, type Document, type Lang } from '@vplan/language';
+import { collectPlanFiles } from '@vplan/language/node';
+import { renderDocument, renderMarkdownDocument } from '@vplan/preview';
 import { UsageError, type ParsedArgs } from '../args.js';
 import { writeFileAtomic } from '../atomic.js';
 import { reportInputProblem, type CommandContext } from '../context.js';
 import { displayPath } from '../diagnostics.js';
+import { expandInputs } from '../inputs.js';
 import { loadPlans } from '../load.js';
 import { msg } from '../messages.js';
 
-export async function runRender(ctx: CommandContext, args: ParsedArgs): Promise<number> {
-    const [planPath, ...extra] = args.positionals;
-    if (!planPath) throw new UsageError('missing-input', 'vplan render <plan.vplan>');
-    const output = args.options.output as string | undefined;
-    const format = (args.options.format as string | undefined) ?? (output && /\.(md|markdown)$/i.test(output) ? 'md' : 'html');
+type Format = 'html' | 'md';
 
-    // The other plans of the folder are loaded too, so that references to a shared file resolve.
+export async function runRender(ctx: CommandContext, args: ParsedArgs): Promise<number> {
+    if (args.positionals.length === 0) throw new UsageError('missing-input', 'vplan render <plan.vplan>');
+    const output = args.options.output as string | undefined;
+    const explicit = args.options.format as Format | undefined;
+    if (output && (output.endsWith('/') || output.endsWith(path.sep) || (await isDirectory(path.resolve(ctx.cwd, output))))) {
+        return renderAll(ctx, args.positionals, path.resolve(ctx.cwd, output), explicit ?? 'html');
+    }
+    const format = explicit ?? (output && /\.(md|markdown)$/i.test(output) ? 'md' : 'html');
+    return renderOne(ctx, args.positionals, output, format);
+}
+
+function render(document: LangiumDocument<Document>, format: Format, lang: Lang): string {
+    return format === 'md'
+        ? renderMarkdownDocument(document, { lang })
+        : renderDocument(document, { lang, mode: 'page' });
+}
+
+function hasPlan(document: LangiumDocument): boolean {
+    return (document.parseResult.value as Document).elements?.some(isPlan) ?? false;
+}
+
+/** The first input is the plan; the rest, and the plan's folder, give the context its references need. */
+async function renderOne(ctx: CommandContext, inputs: string[], output: string | undefined, format: Format): Promise<number> {
+    const [planPath, ...extra] = inputs;
     const siblings = await siblingPlans(planPath);
     const { documents, problems } = await loadPlans([planPath, ...extra, ...siblings], ctx.lang, { validation: false });
     const target = path.resolve(ctx.cwd, planPath);
@@ -29,30 +49,85 @@ export async function runRender(ctx: CommandContext, args: ParsedArgs): Promise<
     const ownProblems = problems.filter(p => !siblingSet.has(path.resolve(ctx.cwd, p.path)));
     for (const problem of ownProblems) reportInputProblem(ctx, problem.path, problem.reason);
     if (!document) return 2;
-    if (!document.parseResult.value.elements?.some(isPlan)) {
+    if (!hasPlan(document)) {
         ctx.err(`vplan: ${displayPath(target, ctx.cwd)}: ${msg.noPlanInFile[ctx.lang]}\n`);
         return 1;
     }
-    const rendered = format === 'md'
-        ? renderMarkdownDocument(document, { lang: ctx.lang })
-        : renderDocument(document, { lang: ctx.lang, mode: 'page' });
+    const rendered = render(document, format, ctx.lang);
     if (output && output !== '-') {
-        await fs.mkdir(path.dirname(path.resolve(ctx.cwd, output)), { recursive: true });
-        await writeFileAtomic(path.resolve(ctx.cwd, output), rendered);
+        const file = path.resolve(ctx.cwd, output);
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        await writeFileAtomic(file, rendered);
     } else {
         ctx.out(rendered);
     }
     return ownProblems.length > 0 ? 2 : 0;
 }
 
-/** The .vplan files next to the plan (not in subfolders). */
+/**
+ * Every plan among the inputs, to `<outDir>/<name>.html`. Each folder is its own workspace (its
+ * plans and their shared file), as when a plan of it is rendered alone.
+ */
+async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, format: Format): Promise<number> {
+    const expanded = await expandInputs(inputs);
+    const collected = await collectPlanFiles(expanded.inputs);
+    const problems = [...expanded.problems, ...collected.problems];
+    const byFolder = new Map<string, string[]>();
+    for (const file of collected.files) {
+        const list = byFolder.get(path.dirname(file)) ?? [];
+        list.push(file);
+        byFolder.set(path.dirname(file), list);
+    }
+    const names = outputNames(collected.files);
+    let rendered = 0;
+    for (const [folder, files] of byFolder) {
+        const siblings = (await siblingPlans(path.join(folder, 'x.vplan'))).filter(s => !files.includes(s));
+        const loaded = await loadPlans([...files, ...siblings], ctx.lang, { validation: false });
+        problems.push(...loaded.problems.filter(p => files.includes(path.resolve(ctx.cwd, p.path))));
+        for (const document of loaded.documents) {
+            if (!files.includes(document.uri.fsPath) || !hasPlan(document)) continue;
+            const file = path.join(outDir, `${names.get(document.uri.fsPath)}.${format}`);
+            await fs.mkdir(outDir, { recursive: true });
+            await writeFileAtomic(file, render(document as LangiumDocument<Document>, format, ctx.lang));
+            ctx.out(`${displayPath(document.uri.fsPath, ctx.cwd)} → ${displayPath(file, ctx.cwd)}\n`);
+            rendered++;
+        }
+    }
+    for (const problem of problems) reportInputProblem(ctx, problem.path, problem.reason);
+    if (problems.length > 0) return 2;
+    if (rendered === 0) {
+        ctx.err(`vplan: ${inputs.join(' ')}: ${msg.noPlanInFile[ctx.lang]}\n`);
+        return 1;
+    }
+    return 0;
+}
+
+/** `omsorg-2026` for omsorg-2026.vplan; the folder is prefixed when two inputs share a name. */
+function outputNames(files: string[]): Map<string, string> {
+    const base = (f: string) => path.basename(f, '.vplan');
+    const counts = new Map<string, number>();
+    for (const f of files) counts.set(base(f), (counts.get(base(f)) ?? 0) + 1);
+    return new Map(files.map(f => [f, counts.get(base(f))! > 1 ? `${path.basename(path.dirname(f))}-${base(f)}` : base(f)]));
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+    try {
+        return (await fs.stat(p)).isDirectory();
+    } catch {
+        return false;
+    }
+}
+
+/** The .vplan files next to the plan (not in subfolders), as absolute paths. */
 async function siblingPlans(planPath: string): Promise<string[]> {
-    const dir = path.dirname(planPath);
+    const dir = path.resolve(path.dirname(planPath));
+    const self = path.resolve(planPath);
     try {
         const entries = await fs.readdir(dir, { withFileTypes: true });
         return entries
-            .filter(e => e.isFile() && e.name.endsWith('.vplan') && path.join(dir, e.name) !== path.join(dir, path.basename(planPath)))
+            .filter(e => e.isFile() && e.name.endsWith('.vplan'))
             .map(e => path.join(dir, e.name))
+            .filter(f => f !== self)
             .sort();
     } catch {
         return [];

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { VplanCoreServices } from '../vplan-module.js';
 import type { LangiumSharedCoreServices } from 'langium';
 
@@ -75,6 +75,32 @@ function describeFsError(err: unknown): string {
     }
 }
 
+/** Options of a batch build. */
+export interface LoadOptions {
+    /** Run the validation checks (default true). */
+    validation?: boolean;
+    /**
+     * Index the references between documents (default true). Only find-references and rename use
+     * that index; a batch host that answers neither (the CLI) skips it and saves a build phase.
+     */
+    referenceIndex?: boolean;
+    /** Called as each phase finishes, with its wall-clock milliseconds (read, parsed, then Langium's build phases). */
+    onPhase?: (phase: LoadPhase, ms: number) => void;
+}
+
+export type LoadPhase = 'read' | 'parsed' | 'indexed' | 'scoped' | 'linked' | 'references' | 'validated';
+
+const PHASES: [DocumentState, LoadPhase][] = [
+    [DocumentState.IndexedContent, 'indexed'],
+    [DocumentState.ComputedScopes, 'scoped'],
+    [DocumentState.Linked, 'linked'],
+    [DocumentState.IndexedReferences, 'references'],
+    [DocumentState.Validated, 'validated']
+];
+
+/** Files read at once: enough to keep the disk busy, few enough not to run out of file handles. */
+const READ_CONCURRENCY = 16;
+
 /**
  * Loads plan files into one Langium workspace, so references across files resolve, and builds them
  * (parse, link, validate). Files that cannot be read are reported, the rest are still built.
@@ -82,26 +108,55 @@ function describeFsError(err: unknown): string {
 export async function loadWorkspace(
     services: { shared: LangiumSharedCoreServices; Vplan: VplanCoreServices },
     inputs: string[],
-    options: { validation?: boolean } = {}
+    options: LoadOptions = {}
 ): Promise<LoadedWorkspace> {
+    let mark = performance.now();
+    const phase = (name: LoadPhase) => {
+        const now = performance.now();
+        options.onPhase?.(name, now - mark);
+        mark = now;
+    };
     const { files, problems } = await collectPlanFiles(inputs);
+    // Reading overlaps on the disk; parsing is CPU work and runs in file order.
+    const texts: (string | undefined)[] = new Array(files.length);
+    const failures: (InputProblem | undefined)[] = new Array(files.length);
+    let next = 0;
+    const reader = async () => {
+        while (next < files.length) {
+            const index = next++;
+            try {
+                texts[index] = decodePlan(await fs.readFile(files[index]));
+            } catch (err) {
+                failures[index] = { path: files[index], reason: err instanceof PlanDecodingError ? err.message : describeFsError(err) };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, reader));
+    // Reported in file order, however the reads finished.
+    for (const failure of failures) if (failure) problems.push(failure);
+    phase('read');
     const documents: LangiumDocument[] = [];
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
-    for (const file of files) {
-        let text: string;
-        try {
-            const bytes = await fs.readFile(file);
-            text = decodePlan(bytes);
-        } catch (err) {
-            problems.push({ path: file, reason: err instanceof PlanDecodingError ? err.message : describeFsError(err) });
-            continue;
-        }
+    files.forEach((file, index) => {
+        const text = texts[index];
+        if (text === undefined) return;
         const document = factory.fromString(text, URI.file(file));
         langiumDocuments.addDocument(document);
         documents.push(document);
+    });
+    phase('parsed');
+    const builder = services.shared.workspace.DocumentBuilder;
+    const listeners = options.onPhase ? PHASES.map(([state, name]) => builder.onBuildPhase(state, () => phase(name))) : [];
+    const indexManager = services.shared.workspace.IndexManager;
+    const updateReferences = indexManager.updateReferences;
+    if (options.referenceIndex === false) indexManager.updateReferences = async () => {};
+    try {
+        await builder.build(documents, { validation: options.validation ?? true });
+    } finally {
+        indexManager.updateReferences = updateReferences;
+        for (const listener of listeners) listener.dispose();
     }
-    await services.shared.workspace.DocumentBuilder.build(documents, { validation: options.validation ?? true });
     return { documents, problems };
 }
 
