@@ -1,5 +1,5 @@
 import {
-    AstUtils, DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument,
+    AstUtils, DefaultScopeComputation, isAstNode, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument,
     type LocalSymbols
 } from 'langium';
 import { Cancellation } from 'langium';
@@ -14,24 +14,43 @@ import { isPeriod, isPlan, isSeriesDecl } from '../generated/ast.js';
  * so they are exported wherever they stand in the tree. Series are local to their indicator and
  * follow-up periods to their plan; those are the only local symbols, which keeps every local scope a
  * handful of entries and linking linear in the size of a plan.
+ *
+ * One walk over the tree finds both: the exports when the document is indexed, the local symbols
+ * kept for the scope phase that follows (a 1,000-plan workspace walked its trees twice with
+ * Langium's streams, about a tenth of a batch validation).
  */
 export class VplanScopeComputation extends DefaultScopeComputation {
+    /** The local declarations found while exporting, per parse result (a re-parse gives a new root). */
+    private readonly pendingLocals = new WeakMap<AstNode, AstNode[]>();
+
     override async collectExportedSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<AstNodeDescription[]> {
         const exports: AstNodeDescription[] = [];
-        for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
-            if (cancelToken.isCancellationRequested) break;
-            if (isLocal(node)) continue;
+        const locals: AstNode[] = [];
+        const root = document.parseResult.value;
+        if (cancelToken.isCancellationRequested) return exports;
+        walkContents(root, node => {
+            if (isLocal(node)) {
+                locals.push(node);
+                return;
+            }
             const name = this.nameProvider.getName(node);
             if (name) exports.push(this.descriptions.createDescription(node, name, document));
-        }
+        });
+        this.pendingLocals.set(root, locals);
         return exports;
     }
 
     override async collectLocalSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<LocalSymbols> {
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
-        for (const node of AstUtils.streamAllContents(document.parseResult.value)) {
-            if (cancelToken.isCancellationRequested) break;
-            if (!isLocal(node)) continue;
+        const root = document.parseResult.value;
+        let locals = this.pendingLocals.get(root);
+        this.pendingLocals.delete(root);
+        if (!locals) {
+            locals = [];
+            walkContents(root, node => { if (isLocal(node)) locals!.push(node); });
+        }
+        if (cancelToken.isCancellationRequested) return symbols;
+        for (const node of locals) {
             // A period is declared in the plan's follow-up line but referenced anywhere in the plan.
             const scope = isPeriod(node) ? AstUtils.getContainerOfType(node, isPlan) : node.$container;
             const name = this.nameProvider.getName(node);
@@ -43,4 +62,27 @@ export class VplanScopeComputation extends DefaultScopeComputation {
 
 function isLocal(node: AstNode): boolean {
     return isSeriesDecl(node) || isPeriod(node);
+}
+
+/**
+ * Every node below `root`, depth first, in document order: what AstUtils.streamAllContents gives,
+ * without allocating a stream per node. References are objects without `$type` and are not entered
+ * (nor resolved).
+ */
+export function walkContents(root: AstNode, visit: (node: AstNode) => void): void {
+    for (const key in root) {
+        if (key.charCodeAt(0) === 36 /* $ */) continue;
+        const value = (root as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+            for (const item of value) {
+                if (isAstNode(item)) {
+                    visit(item);
+                    walkContents(item, visit);
+                }
+            }
+        } else if (isAstNode(value)) {
+            visit(value);
+            walkContents(value, visit);
+        }
+    }
 }
