@@ -1,6 +1,6 @@
 import {
-    Cancellation, DefaultDocumentBuilder, DocumentState, isAstNodeDescription, type AstNodeDescription, type LangiumDocument,
-    type LangiumSharedCoreServices, type Reference, type URI
+    Cancellation, DefaultDocumentBuilder, DocumentState, isAstNodeDescription, type AstNode, type AstNodeDescription,
+    type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type Reference, type URI
 } from 'langium';
 
 /**
@@ -23,6 +23,12 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     private before?: Map<string, Map<string, string>>;
     /** Documents that reference only compared documents: their re-linking waits for the comparison. */
     private deferred: LangiumDocument[] = [];
+    /**
+     * Per linked document: whether it has linking errors, and which documents its references point
+     * into. Both only change when it is re-linked, so a keystroke does not re-read every reference
+     * of every plan in the workspace to decide what to rebuild.
+     */
+    private readonly linkFacts = new WeakMap<LangiumDocument, { errors: boolean; targets: Set<string> }>();
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -51,24 +57,65 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         const relink: LangiumDocument[] = [];
         const changedPaths = new Map<string, Set<string> | 'all'>();
         for (const [uri, old] of before) changedPaths.set(uri, this.compare(old, this.signature(uri)));
+        const fresh = this.descriptionsByPath(before.keys());
         for (const document of deferred) {
             if (this.referencesChanged(document, changedPaths)) {
                 this.resetToState(document, DocumentState.ComputedScopes);
                 relink.push(document);
             } else {
-                this.repoint(document, new Set(before.keys()));
+                this.repoint(document, fresh);
             }
         }
         if (relink.length > 0) await this.buildDocuments(relink, this.updateBuildOptions, cancelToken);
     }
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        const compared = this.before;
-        if (!compared || document.references.some(ref => ref.error !== undefined)) return super.shouldRelink(document, changedUris);
-        const others = new Set([...changedUris].filter(uri => !compared.has(uri)));
-        if (others.size > 0 && this.indexManager.isAffected(document, others)) return true;
-        if (this.indexManager.isAffected(document, new Set(compared.keys()))) this.deferred.push(document);
+        const facts = this.factsOf(document);
+        if (!facts) return super.shouldRelink(document, changedUris);
+        // Maybe a reference that did not resolve can now.
+        if (facts.errors) return true;
+        let affectedByCompared = false;
+        for (const uri of changedUris) {
+            if (!facts.targets.has(uri)) continue;
+            if (!this.before?.has(uri)) return true;
+            affectedByCompared = true;
+        }
+        if (affectedByCompared) this.deferred.push(document);
         return false;
+    }
+
+    override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        if (state < DocumentState.Linked) this.linkFacts.delete(document);
+        super.resetToState(document, state);
+    }
+
+    /** A document validated with the categories now requested has nothing missing: skip the set arithmetic. */
+    protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions | undefined): boolean {
+        const state = this.buildState.get(document.uri.toString());
+        if (state?.completed) {
+            const executed = state.result?.validationChecks;
+            if (!executed) return false;
+            const requested = options?.validation;
+            if (typeof requested === 'object' && requested.categories?.every(c => executed.includes(c))) return false;
+        }
+        return super.resultsAreIncomplete(document, options);
+    }
+
+    private factsOf(document: LangiumDocument): { errors: boolean; targets: Set<string> } | undefined {
+        if (document.state < DocumentState.Linked) return undefined;
+        let facts = this.linkFacts.get(document);
+        if (!facts) {
+            const targets = new Set<string>();
+            let errors = false;
+            for (const ref of document.references) {
+                if (ref.error !== undefined) errors = true;
+                const target = (ref as Reference).$nodeDescription?.documentUri;
+                if (target) targets.add(target.toString());
+            }
+            facts = { errors, targets };
+            this.linkFacts.set(document, facts);
+        }
+        return facts;
     }
 
     /** type, name and path of each exported symbol → the text of its node. */
@@ -103,14 +150,19 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         return false;
     }
 
-    /** Points the references into re-parsed documents at the new nodes, resolved on next access. */
-    private repoint(document: LangiumDocument, uris: Set<string>): void {
+    /** The re-parsed documents' exported symbols, by document and path. */
+    private descriptionsByPath(uris: Iterable<string>): Map<string, Map<string, AstNodeDescription>> {
         const fresh = new Map<string, Map<string, AstNodeDescription>>();
         for (const uri of uris) {
             const byPath = new Map<string, AstNodeDescription>();
             for (const d of this.indexManager.allElements(undefined, new Set([uri]))) byPath.set(d.path, d);
             fresh.set(uri, byPath);
         }
+        return fresh;
+    }
+
+    /** Points the references into re-parsed documents at the new nodes, resolved on next access. */
+    private repoint(document: LangiumDocument, fresh: Map<string, Map<string, AstNodeDescription>>): void {
         for (const ref of document.references as Array<Reference & { _ref?: unknown; _nodeDescription?: AstNodeDescription }>) {
             const description = ref._nodeDescription;
             if (!isAstNodeDescription(description)) continue;
