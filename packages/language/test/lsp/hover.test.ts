@@ -45,6 +45,14 @@ describe('hover', () => {
         s.Vplan.i18n.Locale.lang = 'sv';
     });
 
+    test('on a reference to an indicator in another file (a restatement)', async () => {
+        s.Vplan.i18n.Locale.lang = 'sv';
+        await expectHover(s.Vplan)({
+            text: `plan x "X" {\n  indikator egen "Egen" {\n    återger <|>helhetssynSabo\n  }\n}`, index: 0, disposeAfterCheck: true,
+            hover: /\*\*Helhetssyn särskilt boende\*\* · `helhetssynSabo`[\s\S]*- 2025: 62 — 🔴 röd/
+        });
+    });
+
     test('on a role reference: its title and where it is used, across files', async () => {
         s.Vplan.i18n.Locale.lang = 'sv';
         const text = `plan x "X" {\n  enhet u "U" {\n    indikator k "K" {\n      ansvarig <|>enhetschefSabo\n    }\n  }\n}`;
