@@ -28,7 +28,7 @@ export interface OutcomeAssessment {
     /** Bands the value falls in when it is in more than one. */
     bands?: NormalBand[];
     /** Why it cannot be assessed: in a gap between bands, in two bands, outside every band… */
-    undefinedBecause?: 'gap' | 'two-bands' | 'outside' | 'no-thresholds' | 'no-series' | 'wrong-kind';
+    undefinedBecause?: 'gap' | 'two-bands' | 'outside' | 'no-thresholds' | 'no-series' | 'wrong-kind' | 'contradictory';
     /** For relative-change thresholds: the change in % and what it was measured from. */
     change?: { percent: number; from: number; fromPeriod?: string };
 }
@@ -324,6 +324,17 @@ function classify(
     base: Pick<OutcomeAssessment, 'outcome' | 'period' | 'series' | 'display'>, value: number | undefined,
     hits: NormalBand[], model: SeriesThresholds, label: Localized
 ): OutcomeAssessment {
+    // Bands that contradict their direction ("grön 1,4 eller högre" with "gul 1,5–3,5" above it)
+    // cannot say whether a value is good: a colour here would be a guess.
+    if (model.contradictory && model.kind !== 'yes-no') {
+        return {
+            ...base, value, status: 'undefined', undefinedBecause: 'contradictory',
+            reason: lazyText(() => ({
+                sv: `${label.sv} kan inte bedömas: banden motsäger sin riktning (${bandsText(model).sv})`,
+                en: `${label.en} cannot be assessed: the bands contradict their direction (${bandsText(model).en})`
+            }))
+        };
+    }
     const colors = new Set(hits.map(h => h.color));
     if (colors.size === 1) {
         const band = hits[0];
@@ -382,6 +393,8 @@ function seriesTrend(outcomes: OutcomeAssessment[], model: SeriesThresholds | un
         const [p, l] = ranked.slice(-2);
         return trendByRank(COLOR_RANK[p.status as BandColor], COLOR_RANK[l.status as BandColor]);
     }
+    // Contradictory bands leave the direction unknown, so no change can be called better or worse.
+    if (model?.contradictory) return undefined;
     const direction: BetterDirection | undefined = model?.direction
         ?? ((thresholds.explicitDirection?.better as string) === 'lower' ? 'lower' : thresholds.explicitDirection ? 'higher' : undefined);
     if (!direction) return undefined;

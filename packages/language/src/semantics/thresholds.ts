@@ -62,6 +62,8 @@ export interface SeriesThresholds {
     precision: number;
     direction?: BetterDirection;
     directionSource?: DirectionSource;
+    /** The bands contradict their own direction: no value of this series can be assessed. */
+    contradictory?: boolean;
     /** Stated bands and the implied red, ordered from best to worst colour. */
     bands: NormalBand[];
 }
@@ -433,9 +435,11 @@ function buildSeries(
 
     // Direction conflicts: a declared direction against a band's own words; a worse colour on the better side.
     const conflicting = new Set<string>();
+    let contradictory = false;
     if (explicit) {
         for (const r of usable) {
             if (r.color === 'green' && r.spec.words && wordsFor(r.color, r.spec.words) !== direction) {
+                contradictory = true;
                 problems.push({ code: 'direction-conflict', series: name, direction: direction!, directionSource: 'explicit', band: r.band, against: explicit });
             }
         }
@@ -446,6 +450,7 @@ function buildSeries(
             if (COLOR_RANK[a.color] >= COLOR_RANK[b.color] || !a.written || !b.written) continue;
             if (onBetterSide(b.written, a.written, direction!)) {
                 conflicting.add(`${i}:${j}`);
+                contradictory = true;
                 problems.push({ code: 'direction-conflict', series: name, direction: direction!, directionSource: source!, band: b.band!, against: a.band! });
             }
         }
@@ -531,7 +536,7 @@ function buildSeries(
     }
 
     const ordered = normal.sort((x, y) => COLOR_RANK[x.color] - COLOR_RANK[y.color]);
-    return { series: name, kind, precision, direction, directionSource: source, bands: ordered };
+    return { series: name, kind, precision, direction, directionSource: source, contradictory, bands: ordered };
 }
 
 /** b (a worse colour) lies on the better side of a: "grön 1,4 eller högre" with "gul 1,5–3,5". */

@@ -28,6 +28,29 @@ export const DIAGNOSTICS = {
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;
 
+/** What each code means, in a line (for summaries: the CLI, reports). */
+export const DIAGNOSTIC_SUMMARY: Record<DiagnosticCode, { sv: string; en: string }> = {
+    'band-overlap': { sv: 'två färger delar värden', en: 'two colours share values' },
+    'band-gap': { sv: 'värden mellan två band hör till inget band', en: 'values between two bands belong to none' },
+    'outcome-in-gap': { sv: 'ett utfall ligger i ett glapp mellan banden', en: 'an outcome falls in a gap between the bands' },
+    'outcome-in-overlap': { sv: 'ett utfall ligger i två band', en: 'an outcome falls in two bands' },
+    'direction-conflict': { sv: 'en sämre färg ligger på den bättre sidan', en: 'a worse colour lies on the better side' },
+    'mixed-threshold-kinds': { sv: 'ett band av annat slag än de övriga', en: 'a band of another kind than the rest' },
+    'out-of-scale': { sv: 'ett gränsvärde utanför skalan', en: 'a threshold outside the scale' },
+    'outcome-out-of-scale': { sv: 'ett utfall utanför skalan', en: 'an outcome outside the scale' },
+    'missing-responsible': { sv: 'ingen ansvarar för genomförandet', en: 'nobody is responsible for carrying it out' },
+    'missing-reporter': { sv: 'ingen ansvarar för rapporteringen', en: 'nobody is responsible for reporting it' },
+    'missing-frequency': { sv: 'indikatorn anger inte hur ofta den mäts', en: 'the indicator does not say how often it is measured' },
+    'unresolved-reference': { sv: 'ett namn som inte är deklarerat', en: 'a name that is declared nowhere' },
+    'duplicate-id': { sv: 'samma id deklarerat två gånger', en: 'the same id declared twice' },
+    'restated-thresholds-differ': { sv: 'en återgiven indikator har andra band', en: 'a restated indicator has other bands' },
+    'goal-title-mismatch': { sv: 'ett mål skrivet med en annan titel', en: 'a goal written with another title' },
+    'outcome-outside-plan': { sv: 'ett utfall för ett år efter planen eller långt före', en: 'an outcome for a year after the plan or long before it' },
+    'deadline-outside-plan': { sv: 'ett sista datum utanför planens år', en: "a deadline outside the plan's year" },
+    'unknown-period': { sv: 'ett utfall för en period planen inte följs upp', en: 'an outcome for a follow-up period the plan does not have' },
+    'stale-monthly-indicator': { sv: 'en månatlig indikator utan utfall i år', en: 'a monthly indicator with no outcome this year' }
+};
+
 export const DIAGNOSTIC_CODES = Object.keys(DIAGNOSTICS) as DiagnosticCode[];
 
 /** A text edit a quick fix can apply as it stands. */

@@ -9,7 +9,7 @@ import { checkContribution, checkDeadline, checkMonthly, checkOutcome } from './
 import { checkActivity, checkAssignment, checkIndicatorDuties } from './responsibility-checks.js';
 import { checkRestatement, checkThresholds } from './threshold-checks.js';
 
-export { DIAGNOSTICS, DIAGNOSTIC_CODES, type DiagnosticCode, type SuggestedFix, type VplanDiagnosticData } from './codes.js';
+export { DIAGNOSTICS, DIAGNOSTIC_CODES, DIAGNOSTIC_SUMMARY, type DiagnosticCode, type SuggestedFix, type VplanDiagnosticData } from './codes.js';
 export { VplanDocumentValidator } from './document-validator.js';
 export { editDistance, closestName, foldName } from './edit-distance.js';
 export { messages as validationMessages } from './messages.js';

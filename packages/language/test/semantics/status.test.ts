@@ -76,7 +76,8 @@ describe('status of the latest outcome', () => {
         ['grön >= 82\ngul 74–81\nutfall 2025: grön', 'green', undefined],
         ['utfall 2025: 50', 'undefined', undefined],
         ['grön >= 82\ngul 74–81', 'no-data', undefined],
-        ['grön 82–100\ngul 74–81\nutfall 2025: 101', 'undefined', undefined]
+        ['grön 82–100\ngul 74–81\nutfall 2025: 101', 'undefined', undefined],
+        ['grön 1,4 eller högre\ngul 1,5–3,5\nutfall 2023: 9,3\nutfall 2024: 6,7', 'undefined', undefined]
     ])('%j → %s, trend %s', async (body, status, trend) => {
         const a = await assess(body);
         expect(a.status).toBe(status);

@@ -3,7 +3,8 @@ import { AstUtils, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import {
-    assessIndicator, countStatuses, createVplanCoreServices, isIndicator, isPlan, type Lang, type Plan
+    assessIndicator, countStatuses, createVplanCoreServices, DIAGNOSTIC_SUMMARY, isIndicator, isPlan, STATUS_WORD,
+    type DiagnosticCode, type Lang, type Plan
 } from '../../src/index.js';
 import { loadWorkspace } from '../../src/node/index.js';
 
@@ -45,11 +46,12 @@ export async function buildReport(root: string): Promise<string> {
     const codes = [...new Set(all.map(a => String(a.x.code)))].sort();
     lines.push('## Summary');
     lines.push('');
-    lines.push(`| code | severity | ${sv.map(d => `\`${path.basename(d.uri.fsPath)}\``).join(' | ')} |`);
-    lines.push(`|---|---|${sv.map(() => '---:').join('|')}|`);
+    lines.push(`| code | severity | what it means | ${sv.map(d => `\`${path.basename(d.uri.fsPath)}\``).join(' | ')} |`);
+    lines.push(`|---|---|---|${sv.map(() => '---:').join('|')}|`);
     for (const code of codes) {
         const sev = SEVERITY[all.find(a => String(a.x.code) === code)!.x.severity ?? 1];
-        lines.push(`| \`${code}\` | ${sev} | ${sv.map(d => (d.diagnostics ?? []).filter(x => String(x.code) === code).length).join(' | ')} |`);
+        const meaning = DIAGNOSTIC_SUMMARY[code as DiagnosticCode]?.en ?? '';
+        lines.push(`| [\`${code}\`](diagnostics.md#${code}) | ${sev} | ${meaning} | ${sv.map(d => (d.diagnostics ?? []).filter(x => String(x.code) === code).length).join(' | ')} |`);
     }
     const count = (s: number) => all.filter(a => a.x.severity === s).length;
     lines.push('');
@@ -72,9 +74,26 @@ export async function buildReport(root: string): Promise<string> {
         }
     }
     lines.push('');
-    lines.push('"Cannot be assessed" is never counted as red: those indicators have an outcome in a gap between');
-    lines.push('their bands or in two bands at once (see `outcome-in-gap` and `outcome-in-overlap` below).');
+    lines.push('"Cannot be assessed" is never counted as red: the latest outcome lies in a gap between the bands or');
+    lines.push('in two bands at once.');
     lines.push('');
+    for (const doc of sv) {
+        for (const plan of AstUtils.streamAllContents(doc.parseResult.value).filter(isPlan) as Iterable<Plan>) {
+            const assessments = AstUtils.streamAllContents(plan).filter(isIndicator).map(assessIndicator).toArray()
+                .filter(a => a.series.some(s => s.outcomes.length > 0));
+            if (assessments.length === 0) continue;
+            lines.push(`### ${esc(plan.title)}: every indicator with an outcome`);
+            lines.push('');
+            lines.push('| line | indicator | bands | status | trend | reason |');
+            lines.push('|---:|---|---|---|---|---|');
+            for (const a of assessments) {
+                const line = (a.indicator.$cstNode?.range.start.line ?? 0) + 1;
+                const bands = a.series.map(s => (a.series.length > 1 ? `${s.seriesTitle}: ` : '') + s.bandsText.sv).join('; ');
+                lines.push(`| ${line} | ${esc(a.indicator.title)} | ${esc(bands)} | ${STATUS_WORD[a.status].en} | ${a.trend ?? ''} | ${esc(a.reason.sv)} |`);
+            }
+            lines.push('');
+        }
+    }
 
     // Findings, file by file.
     for (let i = 0; i < sv.length; i++) {
