@@ -2,9 +2,10 @@
 // script and the CLI. `node esbuild.mjs` builds for release (minified, no source maps);
 // `--dev` keeps source maps and readable code; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { coreOnly as cliCoreOnly } from './packages/cli/build/core-bundle.mjs';
+import { buildSnapshot } from './packages/cli/build/snapshot.mjs';
 
 const dev = process.argv.includes('--dev') || process.argv.includes('--watch');
 const watch = process.argv.includes('--watch');
@@ -102,4 +103,7 @@ if (watch) {
     console.log('esbuild: watching…');
 } else {
     await Promise.all(bundles.map(options => esbuild.build(options)));
+    // The CLI's start-up snapshot, from the bundle just built (see packages/cli/build/snapshot.mjs).
+    const blob = buildSnapshot(process.cwd(), 'out');
+    if (blob) await copyFile(blob, path.join('packages/cli/dist', path.basename(blob)));
 }

@@ -24,4 +24,16 @@ if (!fs.existsSync(bundle)) {
     process.stderr.write('vplan: not built (missing ' + bundle + '); run `npm run build`.\n');
     process.exit(2);
 }
+// A start-up snapshot of the bundle, built for exactly this Node (see build/snapshot.mjs), starts
+// with the modules loaded and the parser built: this process is replaced by Node started from it.
+// Not for fmt (its bundle is loaded at run time, which a snapshot cannot do), not on Windows (no
+// execve), and VPLAN_NO_SNAPSHOT=1 turns it off.
+var blob = path.join(path.dirname(bundle), 'vplan-cli-' + process.version + '-' + process.arch + '.blob');
+if (typeof process.execve === 'function' && process.argv[2] !== 'fmt' && !process.env.VPLAN_NO_SNAPSHOT) {
+    try {
+        if (fs.statSync(blob).mtimeMs >= fs.statSync(bundle).mtimeMs) {
+            process.execve(process.execPath, [process.execPath].concat(process.execArgv, ['--snapshot-blob', blob, '--'], process.argv.slice(2)), process.env);
+        }
+    } catch (e) { /* no snapshot for this Node: start in this process */ }
+}
 require(bundle);

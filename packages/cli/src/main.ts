@@ -1,6 +1,7 @@
 // The `vplan` command: bundled by esbuild.mjs into out/vplan-cli.cjs, started by the launcher
 // bin/vplan.cjs. Only the argument parser and the texts load eagerly; each command is imported
 // when it runs, so `--help` and `validate` do not pay for the renderer or the formatter.
+import * as v8 from 'node:v8';
 import { langFromEnv, type Lang } from '@vplan/language/i18n';
 import { isUsageError, parseArgs, UsageError, type OptionSpecs, type ParsedArgs } from './args.js';
 import type { CommandContext } from './context.js';
@@ -49,7 +50,7 @@ function langOf(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
     return langFromEnv(env);
 }
 
-export async function main(argv: readonly string[], ctx: CommandContext): Promise<number> {
+async function main(argv: readonly string[], ctx: CommandContext): Promise<number> {
     const [command, ...rest] = argv;
     if (command === undefined || command === 'help' || command === '--help' || command === '-h' || command.startsWith('--lang')) {
         const topic = command === 'help' && rest[0] && rest[0] in specs ? (rest[0] as CommandName) : 'main';
@@ -108,8 +109,7 @@ class CommandUsageError extends Error {
 }
 
 /** Runs the CLI in this process: the single place that turns any failure into one line and an exit code. */
-export function run(): void {
-    const argv = process.argv.slice(2);
+function run(argv: readonly string[]): void {
     const lang = langOf(argv, process.env);
     const ctx: CommandContext = {
         lang,
@@ -141,4 +141,21 @@ export function run(): void {
     main(argv, ctx).then(code => { process.exitCode = code; }, fail);
 }
 
-run();
+/**
+ * Built as a V8 start-up snapshot (packages/cli/build/snapshot.mjs), the bundle loads its modules and
+ * builds the parser once, at build time; the launcher then starts Node from the snapshot and the run
+ * begins here with everything warm. Started from the snapshot, the arguments follow the executable.
+ */
+if (v8.startupSnapshot?.isBuildingSnapshot()) {
+    prepareSnapshot();
+    v8.startupSnapshot.setDeserializeMainFunction(() => run(process.argv.slice(1)));
+} else {
+    run(process.argv.slice(2));
+}
+
+function prepareSnapshot(): void {
+    // The commands' modules (not fmt's: it has its own bundle; not render's: the renderer would
+    // make the snapshot larger, and slower to start, for every command) and warm services.
+    void Promise.all([import('./commands/validate.js'), import('./commands/status.js'), import('./load.js')])
+        .then(([, , load]) => load.prewarm());
+}

@@ -77,6 +77,23 @@ describe('vplan: the executable', () => {
         expect(sv.stderr).toMatch(/^vplan behöver Node ≥ 22; hittade /);
     });
 
+    test('started from the V8 snapshot or in-process, the output is the same', () => {
+        const args = ['validate', 'errors', 'ok', 'warnings', '--format', 'json'];
+        const snap = vplan(args, { env: { VPLAN_TIMING: '1' } });
+        const plain = vplan(args, { env: { VPLAN_TIMING: '1', VPLAN_NO_SNAPSHOT: '1' } });
+        // The build makes a snapshot for the project's Node; the launcher starts from it.
+        expect(snap.stderr).toMatch(/^vplan timing: start \d+ ms \(snapshot\)/);
+        expect(plain.stderr).toMatch(/^vplan timing: start \d+ ms ·/);
+        expect(snap.code).toBe(1);
+        expect(plain.code).toBe(1);
+        expect(snap.stdout).toBe(plain.stdout);
+        for (const extra of [['status', 'ok', '--format', 'csv'], ['--version'], ['validate', '--bogus'], ['validate', 'ok', '--lang', 'sv']]) {
+            const a = vplan(extra);
+            const b = vplan(extra, { env: { VPLAN_NO_SNAPSHOT: '1' } });
+            expect([a.code, a.stdout, a.stderr], extra.join(' ')).toEqual([b.code, b.stdout, b.stderr]);
+        }
+    });
+
     test('the packed package installs on its own and `npx vplan` runs it', () => {
         const work = mkdtempSync(path.join(tmpdir(), 'vplan-pack-'));
         const env = { ...process.env, PATH: `${path.dirname(NODE)}${path.delimiter}${process.env.PATH}`, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
