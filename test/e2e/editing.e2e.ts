@@ -3,9 +3,12 @@
 // on the files written to disk).
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { join } from 'node:path';
+import { ROOT } from './code-server.js';
 import { expectedStatus } from './expected.js';
 import { launchBrowser, Workbench } from './workbench.js';
 
+const EXAMPLES = join(ROOT, 'examples');
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
@@ -15,7 +18,7 @@ const KOMMUN = 'norsjo/kommun.vplan';
 const AKTIVITETER = 'norsjo/aktiviteter-2025.vplan';
 
 test('hover on an indicator shows its status', async () => {
-    const expected = await expectedStatus(OMSORG);
+    const expected = await expectedStatus(EXAMPLES, OMSORG);
     const red = expected.indicators.find(i => i.status === 'red')!;
     await Workbench.scenario(browser, inject('codeServerUrl'), 'hover', async wb => {
         await wb.openFile(OMSORG);

@@ -2,16 +2,18 @@
 // (vplan/statusCounts), the summary listing each indicator; and how long activation took.
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { findLogs } from './code-server.js';
+import { join } from 'node:path';
+import { findLogs, ROOT } from './code-server.js';
 import { expectedStatus } from './expected.js';
 import { launchBrowser, Workbench } from './workbench.js';
 
+const EXAMPLES = join(ROOT, 'examples');
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
 test('the status bar shows the plan\'s counts and opens the summary, which goes to an indicator', async () => {
-    const expected = await expectedStatus('norsjo/omsorg-2026.vplan');
+    const expected = await expectedStatus(EXAMPLES, 'norsjo/omsorg-2026.vplan');
     const { counts } = expected;
     const withoutStatus = counts['no-data'] + counts.pending + counts.undefined;
     await Workbench.scenario(browser, inject('codeServerUrl'), 'status', async wb => {
