@@ -239,14 +239,15 @@ function checkScale(indicator: Indicator, t: IndicatorThresholds, accept: Valida
             const spec = band.spec;
             if (!spec || isRelativeChange(spec)) continue;
             const whole = isShareOfYes(spec) || isRankBand(spec) || (isRangeBand(spec) && spec.best);
-            const quantities: { node: AstNode; property: string; text?: string; unit?: string }[] = [];
+            // The range is the number with its unit ("105 %"); a range's first number has no node of its own.
+            const quantities: { node: AstNode; property?: string; text?: string; unit?: string }[] = [];
             if (isCutPoint(spec) || isOpenBound(spec) || isRankBand(spec) || isLevel(spec)) {
-                quantities.push({ node: spec.value, property: 'value', text: spec.value?.value, unit: spec.value?.unit });
+                quantities.push({ node: spec.value, text: spec.value?.value, unit: spec.value?.unit });
             } else if (isRangeBand(spec)) {
                 quantities.push({ node: spec, property: 'from', text: spec.from, unit: spec.to?.unit });
-                quantities.push({ node: spec.to, property: 'value', text: spec.to?.value, unit: spec.to?.unit });
+                quantities.push({ node: spec.to, text: spec.to?.value, unit: spec.to?.unit });
             } else if (isShareOfYes(spec)) {
-                quantities.push({ node: spec.share, property: 'value', text: spec.share?.value, unit: spec.share?.unit });
+                quantities.push({ node: spec.share, text: spec.share?.value, unit: spec.share?.unit });
             }
             for (const q of quantities) {
                 const n = q.text ? parseNumber(q.text) : undefined;

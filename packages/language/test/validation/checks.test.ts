@@ -86,6 +86,15 @@ describe('thresholds', () => {
         expect(ok.codes()).not.toContain('outcome-out-of-scale');
     });
 
+    test('out-of-scale: a share of yes above 100 % and a negative percentage threshold; a declared scale allows negatives', async () => {
+        const v = await validate(plan('    grön ja 105 %\n    gul ja 90 %'));
+        expect(v.byCode('out-of-scale').map(d => v.text(d))).toEqual(['105 %']);
+        const negative = await validate(plan('    grön -1 %\n    gul 0,5 %'));
+        expect(negative.byCode('out-of-scale').map(d => negative.text(d))).toEqual(['-1 %']);
+        const allowed = await validate(plan('    skala -100..100\n    grön -1 %\n    gul 0,5 %'));
+        expect(allowed.codes()).toEqual([]);
+    });
+
     test('outcome-in-overlap: an outcome both green and yellow', async () => {
         const v = await validate(plan('    grön 11 eller lägre\n    gul 11–12\n    utfall 2025: 11'));
         const [d] = v.byCode('outcome-in-overlap');
