@@ -296,8 +296,15 @@ function assessOutcome(
         const result = classify(base, rounded, hits, model, changeLabel);
         return { ...result, value: numeric.value, change: { percent: rounded, from: from.value, fromPeriod: from.period } };
     }
-    const hits = model.bands.filter(b => b.interval && !isEmpty(b.interval) && contains(b.interval, numeric.value));
-    return { ...classify(base, numeric.value, hits, model, label), value: numeric.value };
+    // A declared precision says how values are compared: with "decimaler 1", 7,06 counts as 7,1.
+    const compared = thresholds.precisionSource === 'declared' && numeric.decimals > model.precision
+        ? roundTo(numeric.value, model.precision) : numeric.value;
+    const hits = model.bands.filter(b => b.interval && !isEmpty(b.interval) && contains(b.interval, compared));
+    const shownLabel = compared === numeric.value ? label : lazyText(() => {
+        const r = localizedNumber(compared, model.precision);
+        return { sv: `${label.sv} (avrundat ${r.sv})`, en: `${label.en} (rounded ${r.en})` };
+    });
+    return { ...classify(base, compared, hits, model, shownLabel), value: numeric.value };
 }
 
 /**
@@ -318,6 +325,12 @@ export function statusOfValue(model: SeriesThresholds, value: number): Pick<Outc
     });
     const r = classify({} as Outcome as never, value, hits, model, label);
     return { status: r.status, band: r.band, bands: r.bands, undefinedBecause: r.undefinedBecause, reason: r.reason };
+}
+
+/** Half away from zero, as people round. */
+function roundTo(value: number, decimals: number): number {
+    const f = Math.pow(10, decimals);
+    return Math.sign(value) * Math.round(Math.abs(value) * f + 1e-9) / f;
 }
 
 function classify(

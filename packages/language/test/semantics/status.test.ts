@@ -85,6 +85,16 @@ describe('status of the latest outcome', () => {
         expect(a.reason.sv.length).toBeGreaterThan(0);
         expect(a.reason.en.length).toBeGreaterThan(0);
     });
+    test('a declared precision rounds outcomes before comparing; without one, the written decimals count', async () => {
+        const declared = await assess('decimaler 1\ngrön 7,0 eller lägre\ngul 7,1–7,5\nutfall 2025: 7,06');
+        expect(declared.status).toBe('yellow');
+        expect(declared.series[0].latest?.value).toBe(7.06);
+        expect(declared.reason.sv).toBe('Utfall 7,06 (avrundat 7,1) ligger inom gul 7,1–7,5 (2025)');
+        expect(declared.thresholds.problems).toEqual([]);
+        const written = await assess('grön 7,0 eller lägre\ngul 7,1–7,5\nutfall 2025: 7,06');
+        expect(written.status).toBe('undefined');
+        expect(written.thresholds.problems.map(p => p.code)).toEqual(['band-gap']);
+    });
     test('reasons name the numbers and the bands', async () => {
         const gap = await assess('grön 7,0 eller lägre\ngul 7,1–7,5\nutfall 2025: 7,06');
         expect(gap.reason.sv).toBe('Utfall 7,06 ligger i glappet mellan grön ≤ 7,0 och gul 7,1–7,5 och kan inte bedömas (2025)');
