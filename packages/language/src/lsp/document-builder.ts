@@ -9,18 +9,22 @@ import {
  * Langium re-links (and so re-validates) every document that references a changed document. In a
  * municipality every plan references the shared file of goals, roles and sources, so a keystroke in
  * that file would rebuild the whole workspace. Yet most edits there (a comment, the prose, one goal's
- * title) leave what other plans see unchanged. So this builder compares what the changed document
- * exports before and after the edit: the name, type and place of every exported symbol and the text
- * of its node (which is all another plan's references, hovers and checks can read of it).
+ * title, a new role) leave what other plans see unchanged. So this builder compares what the
+ * changed document exports before and after the edit: every exported symbol by kind and name, and
+ * the text of its node (which is all another plan's references, hovers and checks can read of it).
+ * A dependent plan is re-linked and re-validated only when
  *
- * - Same names, types and places: the dependent plans keep their links and diagnostics; their
- *   references are only re-pointed (lazily) at the re-parsed nodes. Plans that reference a symbol
- *   whose text changed (a goal's title, an indicator's bands) are re-linked and re-validated.
- * - Any name, type or place changed: every dependent plan is re-linked, as Langium does by default.
+ * - it names a symbol that appeared, disappeared or became ambiguous (a new role it mentions, a
+ *   renamed one it references), or
+ * - it references a symbol whose text changed (a goal's title, an indicator's bands).
+ *
+ * Every other dependent plan keeps its links and diagnostics: its references are re-pointed (and
+ * resolved on next access) at the re-parsed nodes, and when those moved in the file (a role inserted
+ * above them) its entries in the reference index are renewed so find-references and rename follow.
  */
 export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     /** Changed documents whose exports are compared, with their signatures before the edit. */
-    private before?: Map<string, Map<string, string>>;
+    private before?: Map<string, Map<string, SymbolFacts | 'ambiguous'>>;
     /** Documents that reference only compared documents: their re-linking waits for the comparison. */
     private deferred: LangiumDocument[] = [];
     /**
@@ -35,7 +39,7 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
-        const before = new Map<string, Map<string, string>>();
+        const before = new Map<string, Map<string, SymbolFacts | 'ambiguous'>>();
         for (const uri of changed) {
             const document = this.langiumDocuments.getDocument(uri);
             if (document && document.state >= DocumentState.IndexedContent) before.set(uri.toString(), this.signature(uri.toString()));
@@ -54,18 +58,21 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
             this.deferred = [];
         }
         if (deferred.length === 0) return;
+        const changes = new Map<string, SymbolChanges>();
+        for (const [uri, old] of before) changes.set(uri, compare(old, this.signature(uri)));
         const relink: LangiumDocument[] = [];
-        const changedPaths = new Map<string, Set<string> | 'all'>();
-        for (const [uri, old] of before) changedPaths.set(uri, this.compare(old, this.signature(uri)));
-        const fresh = this.descriptionsByPath(before.keys());
+        const reindex: LangiumDocument[] = [];
         for (const document of deferred) {
-            if (this.referencesChanged(document, changedPaths)) {
+            const outcome = this.repoint(document, changes);
+            if (outcome === 'relink') {
                 this.resetToState(document, DocumentState.ComputedScopes);
                 relink.push(document);
-            } else {
-                this.repoint(document, fresh);
+            } else if (outcome === 'moved') {
+                reindex.push(document);
             }
         }
+        // Symbols that moved (a role inserted above them): the references stay, their index entries follow.
+        for (const document of reindex) await this.indexManager.updateReferences(document, cancelToken);
         if (relink.length > 0) await this.buildDocuments(relink, this.updateBuildOptions, cancelToken);
     }
 
@@ -118,58 +125,74 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         return facts;
     }
 
-    /** type, name and path of each exported symbol → the text of its node. */
-    private signature(uri: string): Map<string, string> {
-        const result = new Map<string, string>();
+    /** Each exported symbol by kind and name, with its description and the text of its node. */
+    private signature(uri: string): Map<string, SymbolFacts | 'ambiguous'> {
+        const result = new Map<string, SymbolFacts | 'ambiguous'>();
         for (const description of this.indexManager.allElements(undefined, new Set([uri]))) {
-            result.set(`${description.type}\u0000${description.name}\u0000${description.path}`, description.node?.$cstNode?.text ?? '');
+            const key = symbolKey(description);
+            result.set(key, result.has(key) ? 'ambiguous' : { description, text: description.node?.$cstNode?.text ?? '' });
         }
         return result;
     }
 
-    /** The paths whose text changed, or 'all' when a symbol appeared, disappeared or moved. */
-    private compare(old: Map<string, string>, now: Map<string, string>): Set<string> | 'all' {
-        if (old.size !== now.size) return 'all';
-        const changed = new Set<string>();
-        for (const [key, text] of old) {
-            const current = now.get(key);
-            if (current === undefined) return 'all';
-            if (current !== text) changed.add(key.split('\u0000')[2]);
-        }
-        return changed;
-    }
-
-    private referencesChanged(document: LangiumDocument, changed: Map<string, Set<string> | 'all'>): boolean {
-        for (const ref of document.references) {
-            const description = (ref as Reference).$nodeDescription;
-            if (!description) continue;
-            const paths = changed.get(description.documentUri.toString());
-            if (paths === 'all') return true;
-            if (paths && paths.has(description.path)) return true;
-        }
-        return false;
-    }
-
-    /** The re-parsed documents' exported symbols, by document and path. */
-    private descriptionsByPath(uris: Iterable<string>): Map<string, Map<string, AstNodeDescription>> {
-        const fresh = new Map<string, Map<string, AstNodeDescription>>();
-        for (const uri of uris) {
-            const byPath = new Map<string, AstNodeDescription>();
-            for (const d of this.indexManager.allElements(undefined, new Set([uri]))) byPath.set(d.path, d);
-            fresh.set(uri, byPath);
-        }
-        return fresh;
-    }
-
-    /** Points the references into re-parsed documents at the new nodes, resolved on next access. */
-    private repoint(document: LangiumDocument, fresh: Map<string, Map<string, AstNodeDescription>>): void {
-        for (const ref of document.references as Array<Reference & { _ref?: unknown; _nodeDescription?: AstNodeDescription }>) {
+    /**
+     * Points the references into re-parsed documents at the new nodes (resolved on next access), or
+     * says the document must be re-linked: it names a symbol that appeared, disappeared or became
+     * ambiguous, or it references one whose text changed.
+     */
+    private repoint(document: LangiumDocument, changes: Map<string, SymbolChanges>): 'relink' | 'moved' | 'same' {
+        type Ref = Reference & { _ref?: unknown; _nodeDescription?: AstNodeDescription };
+        const updates: Array<[Ref, AstNodeDescription]> = [];
+        let moved = false;
+        for (const ref of document.references as Ref[]) {
+            for (const change of changes.values()) if (change.names.has(ref.$refText)) return 'relink';
             const description = ref._nodeDescription;
             if (!isAstNodeDescription(description)) continue;
-            const replacement = fresh.get(description.documentUri.toString())?.get(description.path);
-            if (!replacement) continue;
-            ref._nodeDescription = replacement;
+            const change = changes.get(description.documentUri.toString());
+            if (!change) continue;
+            const now = change.after.get(symbolKey(description));
+            if (!now || now === 'ambiguous' || change.texts.has(symbolKey(description))) return 'relink';
+            if (now.description.path !== description.path) moved = true;
+            updates.push([ref, now.description]);
+        }
+        for (const [ref, description] of updates) {
+            ref._nodeDescription = description;
             ref._ref = undefined;
         }
+        return moved ? 'moved' : 'same';
     }
+}
+
+interface SymbolFacts {
+    description: AstNodeDescription;
+    text: string;
+}
+
+/** What an edit changed in a document's exported symbols. */
+interface SymbolChanges {
+    /** Names that appeared, disappeared or became (or stopped being) ambiguous. */
+    names: Set<string>;
+    /** Symbols (kind and name) whose text changed. */
+    texts: Set<string>;
+    after: Map<string, SymbolFacts | 'ambiguous'>;
+}
+
+function symbolKey(description: AstNodeDescription): string {
+    return `${description.type}\u0000${description.name}`;
+}
+
+function compare(before: Map<string, SymbolFacts | 'ambiguous'>, after: Map<string, SymbolFacts | 'ambiguous'>): SymbolChanges {
+    const names = new Set<string>();
+    const texts = new Set<string>();
+    const nameOf = (key: string) => key.slice(key.indexOf('\u0000') + 1);
+    for (const [key, old] of before) {
+        const now = after.get(key);
+        if (now === undefined || now === 'ambiguous' || old === 'ambiguous') {
+            if (now !== old) names.add(nameOf(key));
+        } else if (now.text !== old.text) {
+            texts.add(key);
+        }
+    }
+    for (const key of after.keys()) if (!before.has(key)) names.add(nameOf(key));
+    return { names, texts, after };
 }

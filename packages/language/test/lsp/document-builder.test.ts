@@ -59,13 +59,38 @@ describe('rebuilding only what an edit can affect', () => {
         expect(b.state).toBeGreaterThanOrEqual(6);
     });
 
-    test('adding, removing or renaming a symbol re-links every plan that references the file', async () => {
+    test('renaming a symbol the plans reference re-links those plans', async () => {
         const { docs, edit } = await setup();
-        expect(await edit(`${KOMMUN_SV}roll ny "Ny roll"\n`)).toEqual(['/ws/a.vplan', '/ws/b.vplan', '/ws/kommun.vplan']);
+        expect(await edit(KOMMUN_SV.replace('roll handlaggare', 'roll handlaggare2'))).toEqual(['/ws/a.vplan', '/ws/b.vplan', '/ws/kommun.vplan']);
         expect(await edit(KOMMUN_SV.replace('roll handlaggare', 'roll handlaggaren'))).toEqual(['/ws/a.vplan', '/ws/b.vplan', '/ws/kommun.vplan']);
         // The renamed role no longer resolves in either plan.
         for (const doc of docs.slice(1)) {
             expect(doc.diagnostics?.some(d => d.code === 'unresolved-reference' && String(d.message).includes('handlaggare'))).toBe(true);
         }
+    });
+});
+
+describe('symbols that move or appear', () => {
+    test('inserting a role above the others re-links no plan, and references and find-references follow the moved roles', async () => {
+        const { s, docs, edit } = await setup();
+        const [, a, b] = docs;
+        const before = a.diagnostics;
+        const inserted = KOMMUN_SV.replace('roll enhetschefSabo', 'roll ny "Ny roll"\nroll enhetschefSabo');
+        expect(await edit(inserted)).toEqual(['/ws/kommun.vplan']);
+        expect(a.diagnostics).toBe(before);
+        const handlaggare = role(a)!;
+        expect(handlaggare.$cstNode?.range.start.line).toBe(inserted.split('\n').findIndex(l => l.includes('roll handlaggare')));
+        const refs = s.Vplan.references.References.findReferences(handlaggare, { includeDeclaration: false }).toArray();
+        expect(refs.map(r => r.sourceUri.path).sort()).toEqual(['/ws/a.vplan', '/ws/b.vplan']);
+        void b;
+    });
+
+    test('a new name re-links only the plans that mention it', async () => {
+        const { s, edit } = await setup();
+        await workspace(s, { 'c.vplan': 'plan c "C" {\n  indikator cI "I" {\n    ansvarig nyRoll\n  }\n}\n' });
+        const c = s.shared.workspace.LangiumDocuments.getDocument(URI.parse('file:///ws/c.vplan'))!;
+        expect(c.diagnostics?.some(d => d.code === 'unresolved-reference')).toBe(true);
+        expect(await edit(`${KOMMUN_SV}roll nyRoll "Ny roll"\n`)).toEqual(['/ws/c.vplan', '/ws/kommun.vplan']);
+        expect(c.diagnostics?.some(d => d.code === 'unresolved-reference')).toBe(false);
     });
 });
