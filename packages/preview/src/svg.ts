@@ -1,4 +1,6 @@
-import { esc } from './html.js';
+// Texts from the plan go through text(): escaped, with bidirectional controls made visible (a title's
+// controls once reached the charts' aria-label and tooltip as they were).
+import { esc, text } from './html.js';
 
 /** The statuses the semantics module gives an outcome or an indicator. */
 export type Status = 'green' | 'yellow' | 'red' | 'no-data' | 'pending' | 'undefined';
@@ -53,14 +55,14 @@ export function sparkline(panels: SparkPanel[], description: string, line: numbe
     panels.forEach((panel, i) => {
         body += `<g transform="translate(0 ${i * panelH})">${drawPanel(panel, titled, emptyText)}</g>`;
     });
-    return `<svg class="sparkline" data-line="${line}" role="img" aria-label="${esc(description)}" viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" xmlns="http://www.w3.org/2000/svg"><title>${esc(description)}</title>${body}</svg>`;
+    return `<svg class="sparkline" data-line="${line}" role="img" aria-label="${text(description)}" viewBox="0 0 ${W} ${h}" width="${W}" height="${h}" xmlns="http://www.w3.org/2000/svg"><title>${text(description)}</title>${body}</svg>`;
 }
 
 function drawPanel(panel: SparkPanel, titled: boolean, emptyText: string): string {
     const top = titled ? 11 : 0;
     // The panel is narrow: a long series title is cut here (the text alternative has it whole).
     const label = panel.title && panel.title.length > 36 ? `${panel.title.slice(0, 34).trimEnd()}…` : panel.title;
-    let out = titled && label ? `<text class="spark-label" x="1" y="9">${esc(label)}</text>` : '';
+    let out = titled && label ? `<text class="spark-label" x="1" y="9">${text(label)}</text>` : '';
     const numeric = panel.points.filter(p => p.value !== undefined && Number.isFinite(p.value));
     const x0 = PAD_X;
     const x1 = W - PAD_X;
@@ -179,12 +181,12 @@ export function stackedBar(kind: string, segments: BarSegment[], description: st
     for (const seg of segments) {
         if (seg.count === 0 || total === 0) continue;
         const sw = (seg.count / total) * w;
-        body += `<rect class="seg seg-${kind}-${seg.key}" x="${fmt(x)}" y="0" width="${fmt(sw)}" height="${h}"><title>${esc(seg.label)}</title></rect>`;
+        body += `<rect class="seg seg-${kind}-${seg.key}" x="${fmt(x)}" y="0" width="${fmt(sw)}" height="${h}"><title>${text(seg.label)}</title></rect>`;
         // A thin separator keeps neighbouring segments apart for readers who cannot tell the colours.
         if (x > 0) body += `<rect class="seg-gap" x="${fmt(x - 0.75)}" y="0" width="1.5" height="${h}"/>`;
         x += sw;
     }
-    return `<svg class="bar bar-${kind}" role="img" aria-label="${esc(description)}" viewBox="0 0 ${w} ${h}" preserveAspectRatio="none" xmlns="http://www.w3.org/2000/svg"><title>${esc(description)}</title>${body}</svg>`;
+    return `<svg class="bar bar-${kind}" role="img" aria-label="${text(description)}" viewBox="0 0 ${w} ${h}" preserveAspectRatio="none" xmlns="http://www.w3.org/2000/svg"><title>${text(description)}</title>${body}</svg>`;
 }
 
 function fmt(n: number): string {

@@ -4,6 +4,7 @@
 import type { HostToWebview, PreviewState, WebviewToHost } from '../protocol.js';
 import { morphChildren } from './morph.js';
 import { LineIndex } from './line-index.js';
+import { neutraliseBidi } from '../html.js';
 
 interface VsCodeApi {
     postMessage(message: WebviewToHost): void;
@@ -78,7 +79,8 @@ function showBanner(message: Extract<HostToWebview, { type: 'render' }>): void {
     const where = document.createElement('button');
     where.type = 'button';
     where.className = 'vp-banner-link';
-    where.textContent = `${message.labels.line} ${first.line + 1}: ${first.message}`;
+    // The message may quote the plan's text (an unexpected character): bidi controls in it are shown, not applied.
+    where.textContent = `${message.labels.line} ${first.line + 1}: ${neutraliseBidi(first.message)}`;
     where.addEventListener('click', () => post({ type: 'selectLine', line: first.line }));
     banner.append(text, where);
     banner.hidden = false;
