@@ -110,12 +110,14 @@ const coldRuns = quick ? 9 : 21;
 const bare = measure([NODE, '-e', '0'], coldRuns, 3);
 const version = measure([NODE, CLI, '--version'], coldRuns, 3);
 const cold = measure([NODE, CLI, 'validate', tiny], coldRuns, 3);
-const coldNoCache = measure([NODE, CLI, 'validate', tiny], quick ? 5 : 11, 1, { NODE_DISABLE_COMPILE_CACHE: '1' });
+const coldNoSnapshot = measure([NODE, CLI, 'validate', tiny], quick ? 5 : 11, 1, { VPLAN_NO_SNAPSHOT: '1' });
+const coldNoCache = measure([NODE, CLI, 'validate', tiny], quick ? 5 : 11, 1, { VPLAN_NO_SNAPSHOT: '1', NODE_DISABLE_COMPILE_CACHE: '1' });
 
 console.log('## Cold start (tiny plan)\n');
 console.log('| command | median | min | × bare node | CPU (user+sys) | peak RSS |');
 console.log('|---|---|---|---|---|---|');
-for (const [label, m] of [['`node -e 0`', bare], ['`vplan --version`', version], ['`vplan validate tiny.vplan`', cold], ['same, compile cache off', coldNoCache]]) {
+for (const [label, m] of [['`node -e 0`', bare], ['`vplan --version`', version], ['`vplan validate tiny.vplan`', cold],
+    ['same, snapshot off (in-process, compile cache on)', coldNoSnapshot], ['same, snapshot and compile cache off', coldNoCache]]) {
     console.log(`| ${label} | ${fmtMs(m.median)} | ${fmtMs(m.min)} | ${(m.median / bare.median).toFixed(2)} | ${fmtMs(m.usage.user + m.usage.system)} | ${fmtMb(m.usage.maxRssKb)} |`);
 }
 

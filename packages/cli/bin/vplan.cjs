@@ -26,13 +26,18 @@ if (!fs.existsSync(bundle)) {
 }
 // A start-up snapshot of the bundle, built for exactly this Node (see build/snapshot.mjs), starts
 // with the modules loaded and the parser built: this process is replaced by Node started from it.
-// Not for fmt (its bundle is loaded at run time, which a snapshot cannot do), not on Windows (no
-// execve), and VPLAN_NO_SNAPSHOT=1 turns it off.
+// Not for fmt (its bundle is loaded at run time, which a snapshot cannot do), not for help and
+// version (answered faster than a snapshot loads), not on Windows (no execve), and
+// VPLAN_NO_SNAPSHOT=1 turns it off.
+var args = process.argv.slice(2);
+var light = args.length === 0 || args[0] === 'fmt' || args[0] === 'help' || args.some(function (a) {
+    return a === '--help' || a === '-h' || a === '--version' || a === '-v';
+});
 var blob = path.join(path.dirname(bundle), 'vplan-cli-' + process.version + '-' + process.arch + '.blob');
-if (typeof process.execve === 'function' && process.argv[2] !== 'fmt' && !process.env.VPLAN_NO_SNAPSHOT) {
+if (typeof process.execve === 'function' && !light && !process.env.VPLAN_NO_SNAPSHOT) {
     try {
         if (fs.statSync(blob).mtimeMs >= fs.statSync(bundle).mtimeMs) {
-            process.execve(process.execPath, [process.execPath].concat(process.execArgv, ['--snapshot-blob', blob, '--'], process.argv.slice(2)), process.env);
+            process.execve(process.execPath, [process.execPath].concat(process.execArgv, ['--snapshot-blob', blob, '--'], args), process.env);
         }
     } catch (e) { /* no snapshot for this Node: start in this process */ }
 }
