@@ -145,6 +145,9 @@ function cutPointEdits(series: SeriesThresholds): TextEdit[] | undefined {
     const yellow = stated.filter(b => b.color === 'yellow');
     if (green.length !== 1 || yellow.length !== 1) return undefined;
     if (!stated.some(b => isRangeBand(b.band!.spec))) return undefined; // already cut points or open bounds
+    // A red band written out would stay as it is and could still overlap or leave a gap with the new
+    // yellow cut point (red 0–70 under yellow >= 70): the rewrite would not remove the diagnostic.
+    if (series.bands.some(b => !b.implied && b.band && b.color === 'red')) return undefined;
     const edits: TextEdit[] = [];
     for (const b of [green[0], yellow[0]]) {
         const end = cutEnd(b, higher);

@@ -1,5 +1,5 @@
 import { GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
-import { AbstractFormatter, Formatting, type FormattingAction } from 'langium/lsp';
+import { AbstractFormatter, Formatting, type FormattingAction, type FormattingContext } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentRangeFormattingParams, FormattingOptions, TextEdit } from 'vscode-languageserver';
 import { isDocument } from '../generated/ast.js';
 
@@ -23,6 +23,32 @@ export class VplanFormatter extends AbstractFormatter {
     override formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
         if (!isFormattable(document)) return [];
         return super.formatDocumentRange(document, { ...params, options: { ...params.options, ...PLAN_INDENTATION } }) as TextEdit[];
+    }
+
+    /**
+     * Re-indents a comment on a line of its own. Langium's version counts a tab as `tabSize` columns
+     * but then deletes that many characters, so a comment indented with tabs lost all its indentation
+     * on the first format and got it back on the second (found by the robustness suite). Here the
+     * whole leading whitespace of each of the comment's lines is replaced, measured in columns.
+     */
+    protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext): TextEdit[] {
+        const start = hidden.range.start;
+        if (previous && previous.range.end.line === start.line) return [];
+        const lineStart = { line: start.line, character: 0 };
+        const leading = context.document.getText({ start: lineStart, end: start });
+        if (!/^[ \t]*$/.test(leading)) return [];
+        const move = this.findFittingMove({ start: lineStart, end: start }, formatting?.moves ?? [], context);
+        // Even at the right width, tabs become spaces like everywhere else in a plan.
+        const delta = this.getIndentationCharacterCount(context, move) - columns(leading, context.options.tabSize);
+        const edits: TextEdit[] = [];
+        const lines = hidden.text.split('\n');
+        for (let i = 0; i < lines.length; i++) {
+            const line = start.line + i;
+            const lead = i === 0 ? leading : /^[ \t]*/.exec(lines[i])![0];
+            const wanted = ' '.repeat(Math.max(0, columns(lead, context.options.tabSize) + delta));
+            if (lead !== wanted) edits.push({ range: { start: { line, character: 0 }, end: { line, character: lead.length } }, newText: wanted });
+        }
+        return edits;
     }
 
     protected format(node: AstNode): void {
@@ -54,6 +80,13 @@ export class VplanFormatter extends AbstractFormatter {
             formatter.cst([children[close]]).prepend(Formatting.newLine());
         }
     }
+}
+
+/** Width of leading whitespace in columns, a tab counting as `tabSize`. */
+function columns(whitespace: string, tabSize: number): number {
+    let n = 0;
+    for (const ch of whitespace) n += ch === '\t' ? tabSize : 1;
+    return n;
 }
 
 /** A new line at the given depth, keeping one blank line where the author left one (never more). */

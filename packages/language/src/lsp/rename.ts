@@ -37,7 +37,8 @@ export class VplanRenameProvider extends DefaultRenameProvider {
                 ? `"${name}" kan inte vara ett id: ett id börjar med en bokstav eller _ och innehåller bara bokstäver, siffror och _ (inga mellanslag eller bindestreck).`
                 : `"${name}" cannot be an id: an id starts with a letter or _ and contains only letters, digits and _ (no spaces or hyphens).`;
         }
-        if (name in keywords && !KEYWORD_IDS.has(name)) {
+        // Own keys only: `in` also finds "constructor", "toString"… on the prototype, which are fine ids.
+        if (Object.hasOwn(keywords, name) && !KEYWORD_IDS.has(name)) {
             return lang === 'sv'
                 ? `"${name}" är ett nyckelord i planspråket och kan inte vara ett id.`
                 : `"${name}" is a keyword of the plan language and cannot be an id.`;
