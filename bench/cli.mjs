@@ -3,6 +3,7 @@
 //
 //   npm run bench:cli                 (after npm run build)
 //   node bench/cli.mjs --quick        (fewer runs, no 10 MB plan)
+//   node bench/cli.mjs --cold         (cold start only)
 //
 // Measures: cold start on a tiny plan next to bare `node -e 0`; full validation (parse, link, checks)
 // of single plans of 10 KB, 100 KB, 1 MB and 10 MB and of a workspace of 1,000 plans that reference
@@ -19,6 +20,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'out/vplan.cjs');
 const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node')) ? path.join(ROOT, 'node_modules/.bin/node') : process.execPath;
 const quick = process.argv.includes('--quick');
+const coldOnly = process.argv.includes('--cold');
 
 if (!existsSync(CLI)) {
     console.error(`bench: ${CLI} is missing; run \`npm run build\` first.`);
@@ -119,6 +121,11 @@ console.log('|---|---|---|---|---|---|');
 for (const [label, m] of [['`node -e 0`', bare], ['`vplan --version`', version], ['`vplan validate tiny.vplan`', cold],
     ['same, snapshot off (in-process, compile cache on)', coldNoSnapshot], ['same, snapshot and compile cache off', coldNoCache]]) {
     console.log(`| ${label} | ${fmtMs(m.median)} | ${fmtMs(m.min)} | ${(m.median / bare.median).toFixed(2)} | ${fmtMs(m.usage.user + m.usage.system)} | ${fmtMb(m.usage.maxRssKb)} |`);
+}
+
+if (coldOnly) {
+    console.log(`\nLoad average after: ${os.loadavg().map(x => x.toFixed(2)).join(' ')}`);
+    process.exit(0);
 }
 
 const sizes = quick ? ['10k', '100k', '1m'] : ['10k', '100k', '1m', '10m'];
