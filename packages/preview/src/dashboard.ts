@@ -42,7 +42,9 @@ export function lineOf(node: AstNode | undefined): number {
 
 export function progressOf(activity: Activity): ProgressState {
     const p = activity.members?.find(isProgress);
-    return p ? ((p.state as string) as ProgressState) : 'unknown';
+    // A half-typed state ("status ej") is no state yet.
+    const state = p?.state as string | undefined;
+    return state && (PROGRESS_STATES as readonly string[]).includes(state) ? (state as ProgressState) : 'unknown';
 }
 
 export function unitAnchor(unit: Unit): string {

@@ -124,7 +124,9 @@ export type LabelKey = keyof typeof LABELS;
 
 /** The label in the given language. */
 export function label(key: LabelKey, lang: Lang): string {
-    return LABELS[key][lang];
+    // Keys built from words of the plan are checked by the types; a half-written plan can still
+    // produce one that is not there, and a preview must not fail over a label.
+    return LABELS[key]?.[lang] ?? key;
 }
 
 /** The label for a key built at run time (a word from the plan), or the fallback if there is none. */
