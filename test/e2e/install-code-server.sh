@@ -26,6 +26,14 @@ fi
 mkdir -p "$dir"
 rm -f "$dir"/.installed-*
 
+# Run from `npm run test:e2e`, the environment carries the outer npm's settings (npm_config_*), among
+# them its user agent, which names the Node it runs on: code-server's postinstall reads the Node
+# version from there. This install is its own npm project: start it from a clean npm environment
+# (keeping how the machine reaches its registry).
+while IFS= read -r name; do
+  case "$name" in *registry*|*proxy*|*cafile*|*strict_ssl*|*_auth*) ;; *) unset "$name" ;; esac
+done < <(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p')
+
 # Its own package.json, outside the project's workspaces, so npm never mixes the two trees.
 cat > "$dir/package.json" <<EOF
 {

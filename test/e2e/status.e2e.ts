@@ -12,7 +12,7 @@ let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
-test('the status bar shows the plan\'s counts and opens the summary, which goes to an indicator', async () => {
+test('the status bar shows the plan\'s counts, opens the summary that goes to an indicator, and survives a server restart', async () => {
     const expected = await expectedStatus(EXAMPLES, 'norsjo/omsorg-2026.vplan');
     const { counts } = expected;
     const withoutStatus = counts['no-data'] + counts.pending + counts.undefined;
@@ -37,12 +37,25 @@ test('the status bar shows the plan\'s counts and opens the summary, which goes 
         await wb.page.keyboard.press('Enter');
         await wb.page.locator('#status\\.editor\\.selection', { hasText: `Ln ${red.line + 1},` }).waitFor();
         await wb.step('went-to-red-indicator');
+
+        // Restarting the server: the status bar says so and shows the same figures again.
+        await wb.runCommand('vplan: Restart Language Server');
+        await wb.page.locator('.statusbar-item', { hasText: 'vplan language server restarted' }).waitFor();
+        await expect.poll(() => item.getAttribute('aria-label'), { timeout: 60_000 }).toBe(
+            `Indicators: ${counts.green} green, ${counts.yellow} yellow, ${counts.red} red, ${withoutStatus} without a status`);
+        await wb.step('server-restarted');
     });
 
     // The extension logs its own activation time once the server answers (see README, "Extension").
     const [log] = findLogs(inject('userDataDir'), /vplan activated in \d+ ms/);
     expect(log, 'the extension logged its activation time').toBeDefined();
-    const activation = /vplan activated in (\d+) ms \(bundle load (\d+) ms\); language server ready after (\d+) ms/.exec(log.text)!;
-    console.log(`activation: ${activation[0]}\n(log: ${log.file})`);
-    expect(Number(activation[1])).toBeLessThan(1000);
+    const activation = /vplan activated in (\d+) ms \(bundle load (\d+) ms, activate (\d+) ms\); language server ready after (\d+) ms/
+        .exec(log.text);
+    expect(activation, log.text).not.toBeNull();
+    console.log(`activation: ${activation![0]}\n(log: ${log.file})`);
+    const [, total, , activate] = activation!.map(Number);
+    // activate() itself must stay cheap (it starts the server in the background). Loading the bundle
+    // shares two cores with code-server, Chromium and the other extensions starting at the same moment.
+    expect(activate).toBeLessThan(500);
+    expect(total).toBeLessThan(5000);
 });
