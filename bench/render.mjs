@@ -110,6 +110,10 @@ async function measure(label, bytes, runs) {
         lib.renderDocument(d, { lang: 'sv', mode: 'fragment' });
         if (i >= 2) full.push(performance.now() - t);
     }
+    if (process.env.BENCH_DUMP) {
+        const { writeFileSync } = await import('node:fs');
+        for (const [i, d] of docs.entries()) writeFileSync(`${process.env.BENCH_DUMP}/${label.replace(' ', '')}-${i}.html`, lib.renderDocument(d, { lang: 'sv', mode: 'fragment' }));
+    }
     const r = stats(renderOnly);
     const rc = stats(renderCpu);
     const f = stats(full);
