@@ -17,3 +17,25 @@ export async function expectedStatus(examplesDir: string, relative: string): Pro
     if (!document) throw new Error(`${file} was not loaded`);
     return statusCountsOf(document, 'en');
 }
+
+export interface ExpectedDiagnostic {
+    code: string;
+    /** 1-based, as the Problems panel shows it. */
+    line: number;
+    severity: 'error' | 'warning' | 'info';
+}
+
+/** The validator's errors, warnings and infos for one file (hints never appear in the Problems panel). */
+export async function expectedDiagnostics(examplesDir: string, relative: string): Promise<ExpectedDiagnostic[]> {
+    const services = createVplanCoreServices(NodeFileSystem);
+    const { documents } = await loadWorkspace(services, [examplesDir], { validation: true });
+    const file = join(examplesDir, relative);
+    const document = documents.find(d => d.uri.fsPath === file);
+    if (!document) throw new Error(`${file} was not loaded`);
+    const severities = { 1: 'error', 2: 'warning', 3: 'info' } as const;
+    return (document.diagnostics ?? []).flatMap(d => {
+        const severity = severities[(d.severity ?? 1) as 1 | 2 | 3];
+        const code = String(d.code ?? (d.data as { code?: string } | undefined)?.code ?? '');
+        return severity ? [{ code, line: d.range.start.line + 1, severity }] : [];
+    });
+}
