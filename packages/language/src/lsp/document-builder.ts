@@ -24,7 +24,7 @@ import {
  */
 export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     /** Changed documents whose exports are compared, with their signatures before the edit. */
-    private before?: Map<string, Map<string, SymbolFacts | 'ambiguous'>>;
+    private before?: Map<string, Signature>;
     /** Documents that reference only compared documents: their re-linking waits for the comparison. */
     private deferred: LangiumDocument[] = [];
     /**
@@ -39,7 +39,7 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
-        const before = new Map<string, Map<string, SymbolFacts | 'ambiguous'>>();
+        const before = new Map<string, Signature>();
         for (const uri of changed) {
             const document = this.langiumDocuments.getDocument(uri);
             if (document && document.state >= DocumentState.IndexedContent) before.set(uri.toString(), this.signature(uri.toString()));
@@ -58,12 +58,18 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
             this.deferred = [];
         }
         if (deferred.length === 0) return;
-        const changes = new Map<string, SymbolChanges>();
-        for (const [uri, old] of before) changes.set(uri, compare(old, this.signature(uri)));
+        const names = new Set<string>();
+        const successors = new Map<AstNodeDescription, Successor>();
+        for (const [uri, old] of before) {
+            const change = compare(old, this.signature(uri));
+            change.names.forEach(name => names.add(name));
+            for (const [description, successor] of change.successors) successors.set(description, successor);
+        }
+        const comparedUris = new Set(before.keys());
         const relink: LangiumDocument[] = [];
         const reindex: LangiumDocument[] = [];
         for (const document of deferred) {
-            const outcome = this.repoint(document, changes);
+            const outcome = this.repoint(document, comparedUris, names, successors);
             if (outcome === 'relink') {
                 this.resetToState(document, DocumentState.ComputedScopes);
                 relink.push(document);
@@ -125,12 +131,15 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         return facts;
     }
 
-    /** Each exported symbol by kind and name, with its description and the text of its node. */
-    private signature(uri: string): Map<string, SymbolFacts | 'ambiguous'> {
-        const result = new Map<string, SymbolFacts | 'ambiguous'>();
+    /** Each exported symbol by kind and name, with its description(s) and the text of its node. */
+    private signature(uri: string): Signature {
+        const result: Signature = new Map();
         for (const description of this.indexManager.allElements(undefined, new Set([uri]))) {
             const key = symbolKey(description);
-            result.set(key, result.has(key) ? 'ambiguous' : { description, text: description.node?.$cstNode?.text ?? '' });
+            const text = description.node?.$cstNode?.text ?? '';
+            const facts = result.get(key);
+            if (facts) facts.push({ description, text });
+            else result.set(key, [{ description, text }]);
         }
         return result;
     }
@@ -140,20 +149,26 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
      * says the document must be re-linked: it names a symbol that appeared, disappeared or became
      * ambiguous, or it references one whose text changed.
      */
-    private repoint(document: LangiumDocument, changes: Map<string, SymbolChanges>): 'relink' | 'moved' | 'same' {
+    private repoint(document: LangiumDocument, compared: Set<string>, names: Set<string>, successors: Map<AstNodeDescription, Successor>): 'relink' | 'moved' | 'same' {
         type Ref = Reference & { _ref?: unknown; _nodeDescription?: AstNodeDescription };
-        const updates: Array<[Ref, AstNodeDescription]> = [];
+        const references = document.references as Ref[];
+        if (names.size > 0) {
+            for (const ref of references) if (names.has(ref.$refText)) return 'relink';
+        }
         let moved = false;
-        for (const ref of document.references as Ref[]) {
-            for (const change of changes.values()) if (change.names.has(ref.$refText)) return 'relink';
+        const updates: Array<[Ref, AstNodeDescription]> = [];
+        for (const ref of references) {
             const description = ref._nodeDescription;
-            if (!isAstNodeDescription(description)) continue;
-            const change = changes.get(description.documentUri.toString());
-            if (!change) continue;
-            const now = change.after.get(symbolKey(description));
-            if (!now || now === 'ambiguous' || change.texts.has(symbolKey(description))) return 'relink';
-            if (now.description.path !== description.path) moved = true;
-            updates.push([ref, now.description]);
+            if (description === undefined) continue;
+            const successor = successors.get(description);
+            if (successor === undefined) {
+                // A description of a changed document that the comparison does not know: be safe.
+                if (compared.has(description.documentUri.toString())) return 'relink';
+                continue;
+            }
+            if (successor === 'relink') return 'relink';
+            moved ||= successor.moved;
+            updates.push([ref, successor.description]);
         }
         for (const [ref, description] of updates) {
             ref._nodeDescription = description;
@@ -163,36 +178,41 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     }
 }
 
-interface SymbolFacts {
-    description: AstNodeDescription;
-    text: string;
-}
+/** The exported symbols of a document by kind and name (several when the name is ambiguous). */
+type Signature = Map<string, Array<{ description: AstNodeDescription; text: string }>>;
+
+/** What replaces a symbol's old description: the new one, or a re-link when it cannot be matched. */
+type Successor = { description: AstNodeDescription; moved: boolean } | 'relink';
 
 /** What an edit changed in a document's exported symbols. */
 interface SymbolChanges {
     /** Names that appeared, disappeared or became (or stopped being) ambiguous. */
     names: Set<string>;
-    /** Symbols (kind and name) whose text changed. */
-    texts: Set<string>;
-    after: Map<string, SymbolFacts | 'ambiguous'>;
+    /** For every old description: its successor. */
+    successors: Map<AstNodeDescription, Successor>;
 }
 
 function symbolKey(description: AstNodeDescription): string {
     return `${description.type}\u0000${description.name}`;
 }
 
-function compare(before: Map<string, SymbolFacts | 'ambiguous'>, after: Map<string, SymbolFacts | 'ambiguous'>): SymbolChanges {
+function compare(before: Signature, after: Signature): SymbolChanges {
     const names = new Set<string>();
-    const texts = new Set<string>();
+    const successors = new Map<AstNodeDescription, Successor>();
     const nameOf = (key: string) => key.slice(key.indexOf('\u0000') + 1);
     for (const [key, old] of before) {
         const now = after.get(key);
-        if (now === undefined || now === 'ambiguous' || old === 'ambiguous') {
-            if (now !== old) names.add(nameOf(key));
-        } else if (now.text !== old.text) {
-            texts.add(key);
+        if (!now || now.length !== 1 || old.length !== 1) {
+            if (now?.length !== old.length || old.length === 1) names.add(nameOf(key));
+            for (const { description } of old) successors.set(description, 'relink');
+            continue;
         }
+        const [was] = old;
+        const [is] = now;
+        successors.set(was.description, is.text === was.text
+            ? { description: is.description, moved: is.description.path !== was.description.path }
+            : 'relink');
     }
     for (const key of after.keys()) if (!before.has(key)) names.add(nameOf(key));
-    return { names, texts, after };
+    return { names, successors };
 }
