@@ -1,7 +1,7 @@
 // Runs everything an editor does on a keystroke (parse, link, validate, then the editor requests)
 // and both renderers on one text, in a workspace that holds the examples' municipality files, and
 // reports any exception, any error the services swallowed into a log, and the time it took.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
@@ -10,7 +10,9 @@ import { createVplanServices, type Document } from '@vplan/language';
 import { renderDocument, renderMarkdownDocument } from '@vplan/preview';
 import { statusCountsOf } from '../../packages/language/src/lsp/status-request.js';
 
-export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The repository: two levels above this file, or the working folder when bundled (bench/fuzz.mjs). */
+export const REPO = [path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'), process.cwd()]
+    .find(dir => existsSync(path.join(dir, 'examples/norsjo'))) ?? process.cwd();
 
 export const EXAMPLE_FILES = [
     'examples/norsjo/kommun.vplan',
