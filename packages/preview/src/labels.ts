@@ -36,6 +36,7 @@ export const LABELS = {
     overarchingGoal: { sv: 'Övergripande mål', en: 'Overarching goal' },
     targetLevels: { sv: 'Målnivåer', en: 'Target levels' },
     outcomes: { sv: 'Utfall', en: 'Outcomes' },
+    outcome: { sv: 'Utfall', en: 'Outcome' },
     period: { sv: 'Period', en: 'Period' },
     value: { sv: 'Värde', en: 'Value' },
     status: { sv: 'Status', en: 'Status' },

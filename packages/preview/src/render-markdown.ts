@@ -102,7 +102,7 @@ class MarkdownRenderer {
         else if (isBudgetAssignment(node) || isControlArea(node) || isMission(node)) this.assignment(node, level);
         else if (isProse(node)) this.prose(node.text, level - 1);
         else if (isGoal(node)) this.emit(...this.goal(node), '');
-        else if (isFootnote(node)) this.emit(`*${this.l('footnote')}:* ${node.text.replace(/\s*\n\s*/g, ' ')}`, '');
+        else if (isFootnote(node)) this.emit(`*${this.l('footnote')}:* ${md((node.text ?? '').replace(/\s*\n\s*/g, ' '))}`, '');
         else if (isActivity(node)) this.activities([node]);
     }
 
@@ -215,7 +215,7 @@ class MarkdownRenderer {
         this.h(level, `${this.l(kind)}: ${md(node.title)}`);
         const facts: string[] = [];
         const amount = members.find(isAmount);
-        if (amount) facts.push(`**${this.l('amount')}:** ${md(amount.amount.value)}${amount.amount.unit ? ` ${md(amount.amount.unit)}` : ''}`);
+        if (amount?.amount?.value) facts.push(`**${this.l('amount')}:** ${md(amount.amount.value)}${amount.amount.unit ? ` ${md(amount.amount.unit)}` : ''}`);
         const resp = members.find(isResponsible);
         if (resp) facts.push(`**${this.l('responsible')}:** ${this.roles(resp)}`);
         const rep = members.find(isReporting);

@@ -1,9 +1,9 @@
 import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import {
-    isActivity, isAmount, isBaseline, isBudgetAssignment, isComparison, isContribution, isControlArea, isDeadline,
-    isDirection, isEffect, isFollowUp, isFollowUpRef, isFootnote, isFrequency, isGoal, isImprovement, isIndicator,
-    isMeasures, isMeasureUnit, isMission, isOrganisation, isPlan, isPlanOrganisation, isPlanYear, isProse,
-    isReporting, isResponsible, isRestatement, isRole, isScale, isSection, isSource, isSourceRef, isUnit,
+    isActivity, isAmount, isBaseline, isBudgetAssignment, isContribution, isControlArea, isDeadline,
+    isEffect, isFollowUp, isFollowUpRef, isFootnote, isGoal, isImprovement, isIndicator,
+    isMeasures, isMission, isOrganisation, isPlan, isPlanOrganisation, isPlanYear, isProse,
+    isReporting, isResponsible, isRole, isSection, isSource, isUnit,
     type Activity, type BudgetAssignment, type Contribution, type ControlArea, type Document, type Goal, type Indicator, type Lang,
     type Mission, type OutcomeValue, type Plan, type Reporting, type Responsible, type Section, type Unit
 } from '@vplan/language';
@@ -34,6 +34,9 @@ function rootOf(input: Root): Document {
     return 'parseResult' in input ? input.parseResult.value : input;
 }
 
+/** The stylesheet is the same for every page: hashed once. */
+let cssHash: string | undefined;
+
 /** Renders a plan document to HTML: a whole page or the webview's body. */
 export function renderDocument(input: Root, options: RenderOptions): string {
     const root = rootOf(input);
@@ -41,7 +44,7 @@ export function renderDocument(input: Root, options: RenderOptions): string {
     const body = r.document(root);
     if (options.mode === 'fragment') return body;
     const css = pageCss();
-    const styleSrc = options.nonce ? `'nonce-${options.nonce}'` : `'sha256-${sha256Base64(css)}'`;
+    const styleSrc = options.nonce ? `'nonce-${options.nonce}'` : `'sha256-${(cssHash ??= sha256Base64(css))}'`;
     const csp = `default-src 'none'; style-src ${styleSrc}; img-src data:; form-action 'none'; base-uri 'none'`;
     const title = r.documentTitle(root);
     return `<!DOCTYPE html>
@@ -444,7 +447,7 @@ export class HtmlRenderer {
         if (rows.length === 0 && baselines.length === 0) return '';
         const multi = view.series.length > 1;
         let out = `<table class="outcomes"><thead><tr>${multi ? `<th scope="col">${this.l('series')}</th>` : ''}` +
-            `<th scope="col">${this.l('period')}</th><th scope="col">${this.l('outcomes')}</th><th scope="col">${this.l('status')}</th></tr></thead><tbody>`;
+            `<th scope="col">${this.l('period')}</th><th scope="col">${this.l('outcome')}</th><th scope="col">${this.l('status')}</th></tr></thead><tbody>`;
         for (const b of baselines) {
             out += `<tr class="baseline" data-line="${lineOf(b)}">${multi ? `<td>${text(b.series?.ref?.title ?? b.series?.$refText)}</td>` : ''}` +
                 `<th scope="row">${this.l('baseline')}${b.period ? ` ${text(b.period)}` : ''}</th><td class="num">${text(this.valueText(b.value))}</td><td></td></tr>`;
@@ -461,7 +464,7 @@ export class HtmlRenderer {
     valueText(value: OutcomeValue | undefined): string {
         if (!value) return '';
         switch (value.$type) {
-            case 'NumberValue': return `${value.value.value}${value.value.unit ? (value.value.unit === '%' ? ' %' : ` ${value.value.unit}`) : ''}`;
+            case 'NumberValue': return this.quantity(value.value);
             case 'AnswerValue': return this.l(value.answer === 'no' ? 'value.no' : 'value.yes');
             case 'ColorValue': return this.l(`status.${value.color}` as LabelKey);
             case 'NoData': return value.mark === 'iu' ? this.l('value.iu') : value.mark;
@@ -504,7 +507,7 @@ export class HtmlRenderer {
             `<p class="kind">${this.l(kindLabel)}</p>${this.h(level, text(node.title), 'assignment-title')}`;
         let facts = '';
         for (const m of members) {
-            if (isAmount(m)) facts += this.fact('amount', `<strong>${text(this.quantity(m.amount))}</strong>`, lineOf(m));
+            if (isAmount(m) && m.amount?.value) facts += this.fact('amount', `<strong>${text(this.quantity(m.amount))}</strong>`, lineOf(m));
         }
         const contributions = members.filter(isContribution);
         if (contributions.length) facts += this.fact('overarchingGoal', this.contributions(contributions), lineOf(contributions[0]));
@@ -531,7 +534,9 @@ export class HtmlRenderer {
         return out + `</section>`;
     }
 
-    private quantity(q: { value: string; unit?: string }): string {
+    private quantity(q: { value: string; unit?: string } | undefined): string {
+        // A half-written amount ("belopp") has no quantity yet.
+        if (!q?.value) return '';
         return `${q.value}${q.unit ? (q.unit === '%' ? ' %' : ` ${q.unit}`) : ''}`;
     }
 

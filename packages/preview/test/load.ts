@@ -32,3 +32,26 @@ export async function parseText(text: string, companions: string[] = []): Promis
     await services.shared.workspace.DocumentBuilder.build(docs, { validation: false });
     return docs[0];
 }
+
+/**
+ * A parser that keeps one workspace (with the companions loaded once) and replaces the main
+ * document on each call: cheap enough to parse hundreds of variants of a plan.
+ */
+export async function textParser(companions: string[] = []): Promise<(text: string) => Promise<LangiumDocument<Document>>> {
+    const services = createVplanCoreServices(EmptyFileSystem);
+    const { LangiumDocumentFactory: factory, LangiumDocuments: documents, DocumentBuilder: builder } = services.shared.workspace;
+    const others = companions.map((t, i) => {
+        const doc = factory.fromString<Document>(t, URI.parse(`memory:///companion${i}.vplan`));
+        documents.addDocument(doc);
+        return doc;
+    });
+    await builder.build(others, { validation: false });
+    const uri = URI.parse('memory:///main.vplan');
+    return async text => {
+        if (documents.hasDocument(uri)) documents.deleteDocument(uri);
+        const doc = factory.fromString<Document>(text, uri);
+        documents.addDocument(doc);
+        await builder.build([doc], { validation: false });
+        return doc;
+    };
+}
