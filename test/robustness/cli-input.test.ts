@@ -96,6 +96,14 @@ describe('vplan validate on bad input', () => {
         expect(snapshot(dir)).toBe(before);
     });
 
+    test('the messages in Swedish (--lang sv)', () => {
+        const result = vplan(['validate', '--lang', 'sv', 'pipe.vplan', 'big.vplan', 'unsaved.vplan'], { cwd: dir });
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain('vplan: pipe.vplan: inte en vanlig fil (en pipe, socket eller enhet)');
+        expect(result.stderr).toMatch(/vplan: big\.vplan: för stor för en plan \(50(,\d)? MB; gränsen är 20 MB\)/);
+        expect(result.stderr).toContain('vplan: unsaved.vplan: filen eller mappen finns inte');
+    });
+
     test('an unreadable file (chmod 000): refused, or read when running as root', () => {
         const result = vplan(['validate', 'locked.vplan'], { cwd: dir });
         if (runningAsRoot) {

@@ -29,9 +29,16 @@ const REASONS_SV: Record<string, string> = {
     'not a .vplan file': 'inte en .vplan-fil',
     'binary file (contains NUL bytes), not a plan': 'binärfil (innehåller NUL-byte), inte en plan',
     'not valid UTF-8 text': 'inte giltig UTF-8-text',
-    'no .vplan files match this pattern': 'inga .vplan-filer matchar mönstret'
+    'no .vplan files match this pattern': 'inga .vplan-filer matchar mönstret',
+    'not a regular file (a pipe, socket or device)': 'inte en vanlig fil (en pipe, socket eller enhet)'
 };
 
+/** The loader's size limit, whose reason carries the figures. */
+const TOO_LARGE = /^too large for a plan \(([\d.]+) MB; the limit is ([\d.]+) MB\)$/;
+
 export function localizeReason(reason: string, lang: Lang): string {
-    return lang === 'sv' ? REASONS_SV[reason] ?? reason : reason;
+    if (lang !== 'sv') return reason;
+    const large = TOO_LARGE.exec(reason);
+    if (large) return `för stor för en plan (${large[1].replace('.', ',')} MB; gränsen är ${large[2].replace('.', ',')} MB)`;
+    return REASONS_SV[reason] ?? reason;
 }
