@@ -1,4 +1,5 @@
 import { assessIndicator, countStatuses, type Indicator, type IndicatorAssessment, type Lang, type Localized } from '@vplan/language';
+import { lineOf } from './dashboard.js';
 import type { BandInterval, SparkPanel, Status, Trend } from './svg.js';
 
 /**
@@ -11,6 +12,8 @@ export interface OutcomeView {
     value?: number;
     status: Status;
     reason: string;
+    /** 0-based source line of the outcome. */
+    line: number;
 }
 
 export interface SeriesView {
@@ -69,7 +72,8 @@ export class Assessor {
                     display: o.display,
                     value: o.value,
                     status: o.status as Status,
-                    reason: pick(o.reason, lang)
+                    reason: pick(o.reason, lang),
+                    line: lineOf(o.outcome)
                 }));
                 const latestIndex = s.latest ? s.outcomes.indexOf(s.latest) : -1;
                 const model = s.thresholds;

@@ -454,7 +454,7 @@ export class HtmlRenderer {
         }
         for (const { s, o } of rows) {
             const latest = s.latest === o ? ' latest' : '';
-            out += `<tr class="outcome${latest}">${multi ? `<td>${text(s.title)}</td>` : ''}<th scope="row">${text(o.period)}</th>` +
+            out += `<tr class="outcome${latest}" data-line="${o.line}">${multi ? `<td>${text(s.title)}</td>` : ''}<th scope="row">${text(o.period)}</th>` +
                 `<td class="num">${text(o.display)}</td><td class="st" title="${esc(o.reason)}">${this.dot(o.status)} ${this.l(`status.${o.status}` as LabelKey)}</td></tr>`;
         }
         return out + `</tbody></table>`;

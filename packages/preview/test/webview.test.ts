@@ -180,6 +180,21 @@ describe('the preview webview', () => {
         await page.context().close();
     }, 60000);
 
+    test('after a reload: a kept render still shows, and the saved position is restored once there is content', async () => {
+        const { page, problems } = await openPreview();
+        const lines = PLAN.split('\n');
+        const target = lines.findIndex(l => l.includes('indikator rutin'));
+        // The extension sends the position first (from the panel's saved state), then the plan.
+        await send(page, { type: 'scrollTo', line: target });
+        // The plan is broken now: the last good render goes along, and an empty page shows it.
+        await send(page, { type: 'render', seq: 1, html: await fragment(PLAN), errors: [{ line: 3, message: 'x' }], keptPrevious: true, labels });
+        expect(await page.locator('#vp-root article.indicator').count()).toBe(5);
+        expect(await page.locator('#vp-banner').isVisible()).toBe(true);
+        await page.waitForFunction(l => Math.abs(document.querySelector(`article[data-line="${l}"]`)!.getBoundingClientRect().top) < 8, target);
+        expect(problems.console).toEqual([]);
+        await page.context().close();
+    }, 60000);
+
     test.each(['light', 'dark', 'high-contrast'])('reads well in the %s theme (screenshot)', async theme => {
         const { page, problems } = await openPreview(theme);
         await send(page, { type: 'render', seq: 1, html: await fragment(PLAN, 'en'), errors: [], keptPrevious: false, labels });

@@ -48,7 +48,8 @@ export class PreviewPanel implements vscode.Disposable {
     private readonly disposables: vscode.Disposable[] = [];
     private readonly scheduler: RenderScheduler;
     private seq = 0;
-    private hasGoodRender = false;
+    /** The last render without syntax errors: what a reloaded webview shows while the plan is broken. */
+    private lastGoodHtml: string | undefined;
     private ready = false;
     private queued: HostToWebview[] = [];
     /** When the editor scrolled the preview (or the reverse), the echo is ignored for a moment. */
@@ -197,10 +198,12 @@ export class PreviewPanel implements vscode.Disposable {
         // A newer render started meanwhile (cannot happen with the scheduler, but a reload can): drop this one.
         if (seq !== this.seq) return;
         const broken = result.errors.length > 0;
-        const keep = broken && this.hasGoodRender;
-        if (!broken) this.hasGoodRender = true;
+        const keep = broken && this.lastGoodHtml !== undefined;
+        if (!broken) this.lastGoodHtml = result.html;
         this.post({
-            type: 'render', seq, html: keep ? '' : result.html, errors: result.errors, keptPrevious: keep,
+            // When keeping, the webview keeps what it shows; the last good render goes along for a
+            // webview that was reloaded (hidden and shown again) and shows nothing.
+            type: 'render', seq, html: keep ? this.lastGoodHtml! : result.html, errors: result.errors, keptPrevious: keep,
             labels: { syntaxErrors: localize(keep ? WORDS.syntaxErrors : WORDS.syntaxErrorsFirst, this.lang), line: localize(WORDS.line, this.lang) }
         });
     }

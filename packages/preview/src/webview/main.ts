@@ -41,7 +41,14 @@ function saveState(line: number | undefined): void {
     vscode.setState({ uri, line });
 }
 
+/** A line to scroll to once there is content (after a reload the position arrives before the plan). */
+let pendingLine: number | undefined;
+
 function scrollToLine(line: number): void {
+    if (root.childElementCount === 0) {
+        pendingLine = line;
+        return;
+    }
     const y = index().offsetOf(line);
     if (y === undefined) return;
     window.scrollTo({ top: Math.max(0, y - 4), behavior: 'auto' });
@@ -64,6 +71,11 @@ function render(message: Extract<HostToWebview, { type: 'render' }>): void {
     }
     showBanner(message);
     post({ type: 'rendered', seq: message.seq, ms: performance.now() - started });
+    if (pendingLine !== undefined && root.childElementCount > 0) {
+        const line = pendingLine;
+        pendingLine = undefined;
+        requestAnimationFrame(() => scrollToLine(line));
+    }
 }
 
 function showBanner(message: Extract<HostToWebview, { type: 'render' }>): void {
@@ -142,5 +154,5 @@ document.addEventListener('click', event => {
 
 // After a reload the state says where the reader was.
 const state = vscode.getState();
-if (state?.line !== undefined) requestAnimationFrame(() => scrollToLine(state.line!));
+if (state?.line !== undefined) scrollToLine(state.line);
 post({ type: 'ready' });
