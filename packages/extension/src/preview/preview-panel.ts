@@ -50,6 +50,7 @@ export class PreviewPanel implements vscode.Disposable {
     private seq = 0;
     /** The last render without syntax errors: what a reloaded webview shows while the plan is broken. */
     private lastGoodHtml: string | undefined;
+    private lastSentKey: string | undefined;
     private ready = false;
     private queued: HostToWebview[] = [];
     /** When the editor scrolled the preview (or the reverse), the echo is ignored for a moment. */
@@ -118,6 +119,8 @@ export class PreviewPanel implements vscode.Disposable {
         switch (message.type) {
             case 'ready': {
                 this.ready = true;
+                // A reloaded webview shows nothing: the next render goes out even if unchanged.
+                this.lastSentKey = undefined;
                 const queued = this.queued;
                 this.queued = [];
                 for (const m of queued) void this.panel.webview.postMessage(m);
@@ -197,6 +200,10 @@ export class PreviewPanel implements vscode.Disposable {
         }
         // A newer render started meanwhile (cannot happen with the scheduler, but a reload can): drop this one.
         if (seq !== this.seq) return;
+        // An edit that changes nothing rendered (a comment, spacing) costs the webview nothing.
+        const key = `${result.errors.map(e => `${e.line}:${e.message}`).join('|')}\u0000${result.html}`;
+        if (key === this.lastSentKey) return;
+        this.lastSentKey = key;
         const broken = result.errors.length > 0;
         const keep = broken && this.lastGoodHtml !== undefined;
         if (!broken) this.lastGoodHtml = result.html;
