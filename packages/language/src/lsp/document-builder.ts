@@ -12,11 +12,10 @@ import {
  * title, a new role) leave what other plans see unchanged. So this builder compares what the
  * changed document exports before and after the edit: every exported symbol by kind and name, and
  * the text of its node (which is all another plan's references, hovers and checks can read of it).
- * A dependent plan is re-linked and re-validated only when
- *
- * - it names a symbol that appeared, disappeared or became ambiguous (a new role it mentions, a
- *   renamed one it references), or
- * - it references a symbol whose text changed (a goal's title, an indicator's bands).
+ * A dependent plan is re-linked and re-validated only when it names a symbol that appeared,
+ * disappeared or became ambiguous (a new role it mentions, a renamed one it references); it is only
+ * re-validated when it references a symbol whose text changed (a goal's title, an indicator's
+ * bands), since its links stay the same but a check may now say otherwise.
  *
  * Every other dependent plan keeps its links and diagnostics: its references are re-pointed (and
  * resolved on next access) at the re-parsed nodes, and when those moved in the file (a role inserted
@@ -66,20 +65,23 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
             for (const [description, successor] of change.successors) successors.set(description, successor);
         }
         const comparedUris = new Set(before.keys());
-        const relink: LangiumDocument[] = [];
-        const reindex: LangiumDocument[] = [];
+        const rebuild: LangiumDocument[] = [];
         for (const document of deferred) {
             const outcome = this.repoint(document, comparedUris, names, successors);
-            if (outcome === 'relink') {
+            if (outcome.relink) {
                 this.resetToState(document, DocumentState.ComputedScopes);
-                relink.push(document);
-            } else if (outcome === 'moved') {
-                reindex.push(document);
+                rebuild.push(document);
+                continue;
+            }
+            // Symbols that moved (a role inserted above them): the references stay, their index entries follow.
+            if (outcome.moved) await this.indexManager.updateReferences(document, cancelToken);
+            // A referenced symbol's text changed (a goal's title): same links, but the checks may say otherwise now.
+            if (outcome.revalidate) {
+                this.resetToState(document, DocumentState.IndexedReferences);
+                rebuild.push(document);
             }
         }
-        // Symbols that moved (a role inserted above them): the references stay, their index entries follow.
-        for (const document of reindex) await this.indexManager.updateReferences(document, cancelToken);
-        if (relink.length > 0) await this.buildDocuments(relink, this.updateBuildOptions, cancelToken);
+        if (rebuild.length > 0) await this.buildDocuments(rebuild, this.updateBuildOptions, cancelToken);
     }
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
@@ -146,16 +148,19 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
 
     /**
      * Points the references into re-parsed documents at the new nodes (resolved on next access), or
-     * says the document must be re-linked: it names a symbol that appeared, disappeared or became
-     * ambiguous, or it references one whose text changed.
+     * says the document must be re-linked (it names a symbol that appeared, disappeared or became
+     * ambiguous); says whether it must be re-validated (it references a symbol whose text changed)
+     * and whether its reference index must follow moved symbols.
      */
-    private repoint(document: LangiumDocument, compared: Set<string>, names: Set<string>, successors: Map<AstNodeDescription, Successor>): 'relink' | 'moved' | 'same' {
+    private repoint(document: LangiumDocument, compared: Set<string>, names: Set<string>, successors: Map<AstNodeDescription, Successor>): { relink?: boolean; moved?: boolean; revalidate?: boolean } {
         type Ref = Reference & { _ref?: unknown; _nodeDescription?: AstNodeDescription };
         const references = document.references as Ref[];
+        const relink = { relink: true };
         if (names.size > 0) {
-            for (const ref of references) if (names.has(ref.$refText)) return 'relink';
+            for (const ref of references) if (names.has(ref.$refText)) return relink;
         }
         let moved = false;
+        let revalidate = false;
         const updates: Array<[Ref, AstNodeDescription]> = [];
         for (const ref of references) {
             const description = ref._nodeDescription;
@@ -163,18 +168,19 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
             const successor = successors.get(description);
             if (successor === undefined) {
                 // A description of a changed document that the comparison does not know: be safe.
-                if (compared.has(description.documentUri.toString())) return 'relink';
+                if (compared.has(description.documentUri.toString())) return relink;
                 continue;
             }
-            if (successor === 'relink') return 'relink';
+            if (successor === 'relink') return relink;
             moved ||= successor.moved;
+            revalidate ||= successor.textChanged;
             updates.push([ref, successor.description]);
         }
         for (const [ref, description] of updates) {
             ref._nodeDescription = description;
             ref._ref = undefined;
         }
-        return moved ? 'moved' : 'same';
+        return { moved, revalidate };
     }
 }
 
@@ -182,7 +188,7 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
 type Signature = Map<string, Array<{ description: AstNodeDescription; text: string }>>;
 
 /** What replaces a symbol's old description: the new one, or a re-link when it cannot be matched. */
-type Successor = { description: AstNodeDescription; moved: boolean } | 'relink';
+type Successor = { description: AstNodeDescription; moved: boolean; textChanged: boolean } | 'relink';
 
 /** What an edit changed in a document's exported symbols. */
 interface SymbolChanges {
@@ -209,9 +215,11 @@ function compare(before: Signature, after: Signature): SymbolChanges {
         }
         const [was] = old;
         const [is] = now;
-        successors.set(was.description, is.text === was.text
-            ? { description: is.description, moved: is.description.path !== was.description.path }
-            : 'relink');
+        successors.set(was.description, {
+            description: is.description,
+            moved: is.description.path !== was.description.path,
+            textChanged: is.text !== was.text
+        });
     }
     for (const key of after.keys()) if (!before.has(key)) names.add(nameOf(key));
     return { names, successors };
