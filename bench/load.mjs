@@ -1,6 +1,7 @@
 // `npm run bench:load`: the language server under load (bench/load.ts), bundled with esbuild as
 // bench/latency.mjs does and run here. Needs the built server: `npm run build` first.
-// Options: --plans N (1000), --bytes B (11264), --edits N (60), --typing MS (30), --every MS (50).
+// Options: --plans N (1000), --bytes B (11264), --edits N (60), --typing MS (30), --every MS (50),
+// --repeat N (3 bursts of each kind).
 import * as esbuild from 'esbuild';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
