@@ -22,7 +22,7 @@ import { titleOf } from './titles.js';
 export class VplanCompletionProvider extends DefaultCompletionProvider {
     private readonly settings: EditorSettings;
     private readonly services: VplanServices;
-    /** The keyword language of the request being answered (requests are answered one at a time). */
+    /** The keyword language of the request being answered. */
     private lang: Lang = 'sv';
 
     constructor(services: VplanServices) {
@@ -36,7 +36,16 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
     /** Off only to compare with Langium's full-prefix parse (tests). */
     windowed = true;
 
-    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+    /** Requests are answered one after the other: `lang` and `root` belong to the one being answered. */
+    private queue: Promise<unknown> = Promise.resolve();
+
+    override getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const result = this.queue.then(() => this.answer(document, params, cancelToken));
+        this.queue = result.catch(() => undefined);
+        return result;
+    }
+
+    private async answer(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         this.lang = await this.keywordLanguageOf(document);
         const root = document.parseResult.value.$cstNode?.root;
         this.root = this.windowed && root && root.fullText === document.textDocument.getText() ? root : undefined;

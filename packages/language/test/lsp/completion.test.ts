@@ -195,3 +195,24 @@ describe('completion parses only around the cursor', () => {
         expect(compared).toBeGreaterThan(300);
     }, 120_000);
 });
+
+describe('concurrent completion requests', () => {
+    test('each is answered for its own document and keyword language', async () => {
+        const s = await createServices();
+        const [sv, en] = await workspace(s, {
+            'sv.vplan': 'plan p "P" {\n  år 2026\n  enhet u "U" {\n    indikator i "I" {\n      \n    }\n  }\n}\n',
+            'en.vplan': 'plan q "Q" {\n  year 2026\n  unit u "U" {\n  }\n}\n'
+        });
+        const provider = s.Vplan.lsp.CompletionProvider!;
+        const [a, b] = await Promise.all([
+            provider.getCompletion(sv, { textDocument: { uri: sv.uri.toString() }, position: { line: 4, character: 6 } }),
+            provider.getCompletion(en, { textDocument: { uri: en.uri.toString() }, position: { line: 3, character: 2 } })
+        ]);
+        const kws = (list: CompletionList | undefined) => (list?.items ?? []).filter(i => i.detail === 'Keyword').map(i => i.label);
+        expect(kws(a)).toContain('grön');
+        expect(kws(a)).not.toContain('indicator');
+        expect(kws(b)).toContain('indicator');
+        expect(kws(b)).not.toContain('grön');
+        expect(kws(b)).not.toContain('indikator');
+    });
+});
