@@ -135,6 +135,9 @@ try {
     console.log(`workspace: ${PLANS} plans of ~${(PLAN_BYTES / 1024).toFixed(0)} KB and a shared file, ${(total / 1048576).toFixed(1)} MB`);
 
     connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    // Diagnostics the server publishes: each is a message the server serialises and sends.
+    let published = 0;
+    connection.onNotification('textDocument/publishDiagnostics', () => { published++; });
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
@@ -233,13 +236,14 @@ try {
         const rssBefore = rssMb(server.pid!);
         const heapBefore = await heap.heapMb();
         round++;
+        const publishedBefore = published;
         const b = await burst(name, uri, fn);
         const rssAfter = rssMb(server.pid!);
         await waitIdle(server.pid!);
         const heapAfter = await heap.heapMb();
         bursts.push(b);
         const all = [...b.latencies.hover, ...b.latencies.completion];
-        console.log(`${name}: ${EDITS} edits every ${TYPING_MS} ms, a hover and a completion every ${REQUEST_MS} ms; ${all.length} requests answered, ${b.failures.length} failed`);
+        console.log(`${name}: ${EDITS} edits every ${TYPING_MS} ms, a hover and a completion every ${REQUEST_MS} ms; ${all.length} requests answered, ${b.failures.length} failed; ${published - publishedBefore} diagnostics notifications`);
         for (const method of ['hover', 'completion'] as const) {
             const l = b.latencies[method];
             console.log(`  ${method}: median ${percentile(l, 0.5).toFixed(0)} ms, p95 ${percentile(l, 0.95).toFixed(0)} ms, max ${Math.max(0, ...l).toFixed(0)} ms (${l.length} requests)`);
