@@ -84,12 +84,32 @@ class HeapProbe {
         this.socket = socket;
     }
 
-    private call(method: string): Promise<unknown> {
+    private call(method: string, params: unknown = {}): Promise<unknown> {
         const id = ++this.id;
         return new Promise(resolve => {
             this.waiting.set(id, resolve);
-            this.socket!.send(JSON.stringify({ id, method }));
+            this.socket!.send(JSON.stringify({ id, method, params }));
         });
+    }
+
+    /** Evaluates an expression in the server (for its garbage-collection pauses). */
+    async evaluate(expression: string): Promise<unknown> {
+        const result = await this.call('Runtime.evaluate', { expression, returnByValue: true }) as { result?: { value?: unknown } };
+        return result.result?.value;
+    }
+
+    /** Starts recording the server's garbage-collection pauses. */
+    async watchGc(): Promise<void> {
+        await this.evaluate(`(() => { const { PerformanceObserver } = process.mainModule.require('node:perf_hooks');
+            globalThis.__vplanGc = [];
+            new PerformanceObserver(list => { for (const e of list.getEntries()) globalThis.__vplanGc.push(e.duration); }).observe({ entryTypes: ['gc'] });
+            return true; })()`);
+    }
+
+    /** The pauses recorded since the last call: count, total and longest, in ms. */
+    async gcPauses(): Promise<{ count: number; total: number; max: number }> {
+        const pauses = (await this.evaluate('globalThis.__vplanGc.splice(0)') as number[] | undefined) ?? [];
+        return { count: pauses.length, total: pauses.reduce((a, b) => a + b, 0), max: Math.max(0, ...pauses) };
     }
 
     async heapMb(): Promise<number> {
@@ -154,6 +174,7 @@ try {
     });
     await connection.sendNotification('initialized', {});
     await heap.connect(await inspector);
+    await heap.watchGc();
     const rssStart = rssMb(server.pid!);
     // Built when find-references answers: it waits until every document of the workspace is indexed.
     const sharedPath = path.join(dir, 'kommun.vplan');
@@ -237,8 +258,10 @@ try {
         const heapBefore = await heap.heapMb();
         round++;
         const publishedBefore = published;
+        await heap.gcPauses();
         const b = await burst(name, uri, fn);
         const rssAfter = rssMb(server.pid!);
+        const gc = await heap.gcPauses();
         await waitIdle(server.pid!);
         const heapAfter = await heap.heapMb();
         bursts.push(b);
@@ -250,6 +273,7 @@ try {
         }
         console.log(`  server RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB; heap after GC ${heapBefore.toFixed(0)} → ${heapAfter.toFixed(0)} MB (settled)`);
         heaps.push(heapAfter);
+        console.log(`  garbage collection during the burst: ${gc.count} pauses, ${gc.total.toFixed(0)} ms in all, longest ${gc.max.toFixed(0)} ms`);
         if (b.failures.length > 0) console.log(`  failures: ${[...new Set(b.failures)].slice(0, 3).join('; ')}`);
     }
     console.log(`server RSS at the end: ${rssMb(server.pid!).toFixed(0)} MB; heap after GC after each burst: ${heaps.map(h => h.toFixed(0)).join(', ')} MB`);
