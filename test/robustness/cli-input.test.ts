@@ -151,6 +151,28 @@ describe('vplan validate on bad input', () => {
     });
 });
 
+describe('text from a plan never drives the terminal', () => {
+    test('escape sequences, BEL, bidi controls and \\n in titles are shown, not sent, by validate and status', () => {
+        const sub = mkdtempSync(path.join(tmpdir(), 'vplan-terminal-'));
+        try {
+            // A goal-title mismatch quotes both titles in its message; status prints every title.
+            writeFileSync(path.join(sub, 'p.vplan'), 'mål g "Rätt"\nroll r "R"\nplan p "P\u001b]0;pwned\u0007" {\n  år 2026\n  enhet u "U\u001b[31m\u202eRED" {\n' +
+                '    indikator i "I" {\n      bidrar till g "Fel \u001b[2J\\n::error::injected"\n      grön >= 5\n      utfall 2025: 6\n      ansvarig r\n      rapporterar r\n      mäts årligen\n    }\n  }\n}\n');
+            for (const args of [['validate', 'p.vplan'], ['status', 'p.vplan']]) {
+                const result = vplan(args, { cwd: sub });
+                expect(result.stderr, args[0]).toBe('');
+                // No control character but line ends (output is not a TTY here, so no colours either).
+                expect(result.stdout, args[0]).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+                expect(result.stdout.split('\n').some(l => l.startsWith('::')), args[0]).toBe(false);
+            }
+            expect(vplan(['validate', 'p.vplan'], { cwd: sub }).stdout).toContain('\\x1b[2J');
+            expect(vplan(['status', 'p.vplan'], { cwd: sub }).stdout).toContain('P\\x1b]0;pwned\\x07');
+        } finally {
+            rmSync(sub, { recursive: true, force: true });
+        }
+    });
+});
+
 describe('vplan render and fmt on bad input write nothing', () => {
     test('render of a FIFO and of a missing plan: exit 2, no output file', () => {
         for (const file of ['pipe.vplan', 'unsaved.vplan']) {

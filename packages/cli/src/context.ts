@@ -3,6 +3,7 @@
 import { isAbsolute } from 'node:path';
 import type { Lang } from '@vplan/language/i18n';
 import { displayPath } from './diagnostics.js';
+import { printable } from './terminal-text.js';
 
 export interface CommandContext {
     lang: Lang;
@@ -16,7 +17,7 @@ export interface CommandContext {
 /** A problem with one input, printed as `vplan: <path>: <reason>`. */
 export function reportInputProblem(ctx: CommandContext, p: string, reason: string): void {
     const shown = isAbsolute(p) ? displayPath(p, ctx.cwd) : p;
-    ctx.err(`vplan: ${shown}: ${localizeReason(reason, ctx.lang)}\n`);
+    ctx.err(`vplan: ${printable(shown)}: ${localizeReason(reason, ctx.lang)}\n`);
 }
 
 // The loader's reasons are English; these are the ones it gives.

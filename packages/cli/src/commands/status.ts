@@ -9,6 +9,7 @@ import { UsageError, type ParsedArgs } from '../args.js';
 import { reportInputProblem, type CommandContext } from '../context.js';
 import { displayPath } from '../diagnostics.js';
 import { loadPlans } from '../load.js';
+import { printable } from '../terminal-text.js';
 
 export interface StatusRow {
     name?: string;
@@ -112,7 +113,8 @@ export function statusTable(report: StatusReport, lang: Lang): string {
     if (report.plans.length === 0) return NO_PLANS[lang] + '\n';
     const h = HEADERS[lang];
     const rows: string[][] = [];
-    const line = (label: string, r: StatusRow) => rows.push([label, ...STATUSES.map(s => String(r.counts[s])), String(r.total)]);
+    // Titles come from the plan: control characters in them are shown, not sent to the terminal.
+    const line = (label: string, r: StatusRow) => rows.push([printable(label), ...STATUSES.map(s => String(r.counts[s])), String(r.total)]);
     for (const plan of report.plans) {
         line(plan.name ? `${plan.title} (${plan.name})` : plan.title, plan);
         for (const unit of plan.units) line(`  ${unit.title}`, unit);

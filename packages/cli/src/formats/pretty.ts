@@ -4,6 +4,7 @@ import type { Lang } from '@vplan/language/i18n';
 import type { Colors } from '../color.js';
 import { totals, type CliDiagnostic, type FileReport, type Severity } from '../diagnostics.js';
 import { count, msg } from '../messages.js';
+import { printable } from '../terminal-text.js';
 
 const MAX_FRAME_WIDTH = 120;
 
@@ -12,10 +13,10 @@ export function formatPretty(files: readonly FileReport[], lang: Lang, c: Colors
     for (const file of files) {
         if (file.diagnostics.length === 0) continue;
         const lines = splitLines(file.text);
-        out.push(c.bold(file.path));
+        out.push(c.bold(printable(file.path)));
         for (const d of file.diagnostics) {
             const where = `${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-            out.push(`${c.dim(where)} ${severityLabel(d.severity, lang, c)} ${d.message} ${c.dim(`[${d.code}]`)}`);
+            out.push(`${c.dim(where)} ${severityLabel(d.severity, lang, c)} ${printable(d.message)} ${c.dim(`[${d.code}]`)}`);
             out.push(...codeFrame(lines, d, c));
         }
         out.push('');
@@ -55,8 +56,8 @@ export function codeFrame(lines: readonly string[], d: CliDiagnostic, c: Colors)
     const raw = lines[lineIndex] ?? '';
     const start = Math.min(d.range.start.character, raw.length);
     const end = d.range.end.line === d.range.start.line ? Math.min(Math.max(d.range.end.character, start), raw.length) : raw.length;
-    // Tabs become two spaces so that the caret lines up.
-    const expand = (s: string) => s.replace(/\t/g, '  ');
+    // Tabs become two spaces so that the caret lines up; control characters are shown, not obeyed.
+    const expand = (s: string) => printable(s.replace(/\t/g, '  '));
     let before = expand(raw.slice(0, start));
     let marked = expand(raw.slice(start, end));
     let after = expand(raw.slice(end));
