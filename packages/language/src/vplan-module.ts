@@ -10,10 +10,11 @@ import { VplanGeneratedModule, VplanGeneratedSharedModule } from './generated/mo
 import { VplanValueConverter } from './parser/value-converter.js';
 import { guardCompletionNesting, guardNesting } from './parser/nesting-guard.js';
 import { VplanTokenBuilder } from './parser/token-builder.js';
+import { VplanLinker } from './scoping/linker.js';
 import { VplanScopeComputation } from './scoping/scope-computation.js';
 import { LocaleService } from './i18n/locale-service.js';
 import { registerVplanChecks, VplanDocumentValidator } from './validation/index.js';
-import { followClientLocale, VplanEditorServices, VplanSharedLspModule } from './lsp/index.js';
+import { followClientLocale, VplanEditorServices, VplanReferenceDescriptionProvider, VplanSharedLspModule } from './lsp/index.js';
 
 /** Services the vplan language adds to Langium's. */
 export type VplanAddedServices = {
@@ -36,7 +37,8 @@ export const VplanCoreModule: Module<VplanCoreServices, PartialLangiumCoreServic
         TokenBuilder: () => new VplanTokenBuilder()
     },
     references: {
-        ScopeComputation: services => new VplanScopeComputation(services)
+        ScopeComputation: services => new VplanScopeComputation(services),
+        Linker: services => new VplanLinker(services)
     },
     validation: {
         DocumentValidator: services => new VplanDocumentValidator(services)
@@ -48,7 +50,11 @@ export const VplanCoreModule: Module<VplanCoreServices, PartialLangiumCoreServic
 
 /** The editor services on top of the core: hover, completion, formatting, code actions… */
 export const VplanLspModule: Module<VplanServices, PartialLangiumServices> = {
-    lsp: VplanEditorServices
+    lsp: VplanEditorServices,
+    workspace: {
+        // Lets the server's lazy reference index describe a document's references synchronously.
+        ReferenceDescriptionProvider: services => new VplanReferenceDescriptionProvider(services)
+    }
 };
 
 /**

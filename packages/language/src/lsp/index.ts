@@ -9,12 +9,14 @@ import { VplanDocumentSymbolProvider } from './document-symbols.js';
 import { VplanFoldingRangeProvider } from './folding.js';
 import { VplanFormatter } from './formatter.js';
 import { VplanHoverProvider } from './hover-provider.js';
+import { VplanIndexManager } from './index-manager.js';
 import { VplanInlayHintProvider } from './inlay-hints.js';
 import { VplanNodeKindProvider } from './node-kinds.js';
 import { VplanRenameProvider } from './rename.js';
 import { VplanSemanticTokenProvider } from './semantic-tokens.js';
 
 export { followClientLocale } from './client-locale.js';
+export { VplanIndexManager, VplanReferenceDescriptionProvider } from './index-manager.js';
 
 /** Language-level editor services (registered in `VplanLspModule`). */
 export const VplanEditorServices = {
@@ -35,6 +37,8 @@ export const VplanSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
         NodeKindProvider: () => new VplanNodeKindProvider()
     },
     workspace: {
-        DocumentBuilder: services => new VplanDocumentBuilder(services)
+        DocumentBuilder: services => new VplanDocumentBuilder(services),
+        // References are indexed when asked for, not on every keystroke.
+        IndexManager: services => new VplanIndexManager(services)
     }
 };

@@ -1,10 +1,11 @@
 import {
-    AstUtils, DefaultScopeComputation, isAstNode, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument,
+    AstUtils, DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument,
     type LocalSymbols
 } from 'langium';
 import { Cancellation } from 'langium';
 const { CancellationToken } = Cancellation;
 import { isPeriod, isPlan, isSeriesDecl } from '../generated/ast.js';
+import { walkContents } from '../parser/ast-walk.js';
 
 /**
  * What is visible where.
@@ -62,27 +63,4 @@ export class VplanScopeComputation extends DefaultScopeComputation {
 
 function isLocal(node: AstNode): boolean {
     return isSeriesDecl(node) || isPeriod(node);
-}
-
-/**
- * Every node below `root`, depth first, in document order: what AstUtils.streamAllContents gives,
- * without allocating a stream per node. References are objects without `$type` and are not entered
- * (nor resolved).
- */
-export function walkContents(root: AstNode, visit: (node: AstNode) => void): void {
-    for (const key in root) {
-        if (key.charCodeAt(0) === 36 /* $ */) continue;
-        const value = (root as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(value)) {
-            for (const item of value) {
-                if (isAstNode(item)) {
-                    visit(item);
-                    walkContents(item, visit);
-                }
-            }
-        } else if (isAstNode(value)) {
-            visit(value);
-            walkContents(value, visit);
-        }
-    }
 }
