@@ -20,6 +20,17 @@ function md(value: string | undefined): string {
         .replace(/&/g, '&amp;');
 }
 
+/**
+ * Outside code spans, escapes what a Markdown renderer would take as raw HTML (tags, comments,
+ * declarations) and breaks links to schemes other than http(s) and mailto (`javascript:`, `data:`),
+ * as the HTML report does; autolinks (`<https://…>`) and relative links stay links.
+ */
+function withoutRawHtml(line: string): string {
+    return line.split(/(`+[^`]*?`+)/).map((part, i) => (i % 2 === 1 ? part : part
+        .replace(/<(?!(?:https?:\/\/|mailto:)[^\s<>]*>)(?=[A-Za-z/!?])/g, '&lt;')
+        .replace(/\]\((?=\s*<?(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:)/g, ']\\('))).join('');
+}
+
 const STATUS_MARK: Record<Status, string> = {
     green: '🟢', yellow: '🟡', red: '🔴', 'no-data': '⚪', pending: '⏳', undefined: '❔'
 };
@@ -110,16 +121,25 @@ class MarkdownRenderer {
         this.emit(`${'#'.repeat(Math.min(6, level))} ${title}`, '');
     }
 
-    /** The author's Markdown, its headings nested under the enclosing title. */
+    /**
+     * The author's Markdown, its headings nested under the enclosing title. Raw HTML is written as
+     * text, as in the HTML report (markdown-it with `html: false`): whoever renders this file next
+     * may allow it.
+     */
     private prose(source: string | undefined, level: number): void {
         if (!source?.trim()) return;
         let fence = false;
         const lines = source.split('\n').map(line => {
-            if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+            if (/^\s*(```|~~~)/.test(line)) {
+                fence = !fence;
+                return line;
+            }
             if (fence) return line;
             const m = /^(#{1,6})(\s)/.exec(line);
-            return m ? '#'.repeat(Math.min(6, m[1].length + level)) + line.slice(m[1].length) : line;
+            const text = m ? '#'.repeat(Math.min(6, m[1].length + level)) + line.slice(m[1].length) : line;
+            return withoutRawHtml(neutraliseBidi(text));
         });
+        if (fence) lines.push('```'); // an unclosed fence would swallow the rest of the report
         this.emit(...lines, '');
     }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { AstUtils } from 'langium';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, test } from 'vitest';
 import {
     assessIndicator, countStatuses, isIndicator, isSection, isSourceRef, isUnit, STATUSES, type Indicator
@@ -150,6 +151,35 @@ describe('prose', () => {
         const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map(m => m[1]);
         expect(hrefs.every(h => /^(https?:|mailto:|#)/.test(h))).toBe(true);
         expect(html).not.toContain('<img');
+    });
+});
+
+describe('prose in the Markdown output', () => {
+    test('raw HTML and script links stay text even for a renderer that allows HTML; code, autolinks and links stay', async () => {
+        const doc = await parseText(`plan p "P" { avsnitt "A" """
+            Hej <script>alert(1)</script> och <img src=x onerror="alert(2)"> <!-- kommentar -->
+            [js](javascript:alert(3)) [data]( data:text/html,<b>x</b>) [ok](https://example.org) [rel](bilaga.md)
+            Kod: \`<b>fet</b>\` och <https://kolada.se>
+
+            \`\`\`
+            <div>i ett kodblock</div>
+            \`\`\`
+            <style>body { display: none }</style>
+            """ }`);
+        const md = renderMarkdownDocument(doc, { lang: 'sv' });
+        // What a permissive downstream renderer (raw HTML on, every link scheme) makes of it.
+        const permissive = new MarkdownIt({ html: true, linkify: false });
+        permissive.validateLink = () => true;
+        const html = permissive.render(md);
+        expect(html).not.toMatch(/<(script|img|style)\b/);
+        expect(html).not.toContain('<!--');
+        expect(html).not.toMatch(/href="(javascript|data):/);
+        expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+        expect(html).toContain('<code>&lt;b&gt;fet&lt;/b&gt;</code>');
+        expect(html).toContain('<a href="https://kolada.se">https://kolada.se</a>');
+        expect(html).toContain('<a href="https://example.org">ok</a>');
+        expect(html).toContain('<a href="bilaga.md">rel</a>');
+        expect(html).toContain('<pre><code>&lt;div&gt;i ett kodblock&lt;/div&gt;');
     });
 });
 
