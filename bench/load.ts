@@ -248,7 +248,7 @@ try {
     // measured apart; then the server is left to settle before each measured burst.
     // Bursts repeat: memory that keeps growing from one to the next would be a leak.
     const plan = [
-        ['first typing after start-up (every plan still to validate)', planUri, typed, false],
+        ['first typing after start-up (the workspace still being validated)', planUri, typed, false],
         ...Array.from({ length: REPEAT }, (_, i) => [`typing in one plan (${i + 1})`, planUri, typed, true] as const),
         ...Array.from({ length: REPEAT }, (_, i) => [`typing in the shared file every plan references (${i + 1})`, sharedUri, typedShared, true] as const)
     ] as const;

@@ -87,6 +87,10 @@ export function createVplanServices(context: DefaultSharedModuleContext): {
     shared.ServiceRegistry.register(Vplan);
     registerValidation(Vplan);
     followClientLocale(shared, Vplan);
+    // Langium's first build of the workspace does not validate: the Problems view would stay empty
+    // for plans not opened yet, and the first keystroke would validate the whole workspace while
+    // hover and completion wait. Validate with the checks a keystroke runs.
+    shared.workspace.WorkspaceManager.initialBuildOptions = { validation: { categories: ['built-in', 'fast'] } };
     return { shared, Vplan };
 }
 
