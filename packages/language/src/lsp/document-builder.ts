@@ -22,6 +22,8 @@ import {
  * above them) its entries in the reference index are renewed so find-references and rename follow.
  */
 export class VplanDocumentBuilder extends DefaultDocumentBuilder {
+    /** Whether the running build is an update (an edit), not the workspace's first build. */
+    private updating = false;
     /** Changed documents whose exports are compared, with their signatures before the edit. */
     private before?: Map<string, Signature>;
     /** Documents that reference only compared documents: their re-linking waits for the comparison. */
@@ -38,6 +40,46 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        this.updating = true;
+        try {
+            await this.compareAndUpdate(changed, deleted, cancelToken);
+        } finally {
+            this.updating = false;
+        }
+    }
+
+    /**
+     * An edit's own plan is parsed and linked before a newer edit may cancel the build.
+     *
+     * Hover and completion wait until the edited plan is linked again, and every keystroke cancels
+     * the build the previous one started. When keystrokes come faster than a build reaches the link
+     * phase (a large workspace, a busy core), no build reached it and requests waited until the
+     * typing paused. So when an update has only a few documents to link (the edited plan, not a
+     * shared file's hundreds of dependants), they are parsed and linked first, without
+     * cancellation; the rest of the build (reference index, validation) stays cancellable.
+     */
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        if (this.updating && cancelToken !== Cancellation.CancellationToken.None) {
+            const toLink = documents.filter(document => document.state < DocumentState.Linked);
+            if (toLink.length > 0 && toLink.length <= LINK_FIRST_LIMIT) await this.linkFirst(toLink);
+        }
+        await super.buildDocuments(documents, options, cancelToken);
+    }
+
+    /** Langium's first four build phases for `documents`, not cancellable. */
+    private async linkFirst(documents: LangiumDocument[]): Promise<void> {
+        const none = Cancellation.CancellationToken.None;
+        await this.runCancelable(documents, DocumentState.Parsed, none, document => this.langiumDocumentFactory.update(document, none));
+        await this.runCancelable(documents, DocumentState.IndexedContent, none, document => this.indexManager.updateContent(document, none));
+        await this.runCancelable(documents, DocumentState.ComputedScopes, none, async document => {
+            const scopes = this.serviceRegistry.getServices(document.uri).references.ScopeComputation;
+            document.localSymbols = await scopes.collectLocalSymbols(document, none);
+        });
+        await this.runCancelable(documents, DocumentState.Linked, none, document =>
+            this.serviceRegistry.getServices(document.uri).references.Linker.link(document, none));
+    }
+
+    private async compareAndUpdate(changed: URI[], deleted: URI[], cancelToken: Cancellation.CancellationToken): Promise<void> {
         const before = new Map<string, Signature>();
         for (const uri of changed) {
             const document = this.langiumDocuments.getDocument(uri);
@@ -183,6 +225,9 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         return { moved, revalidate };
     }
 }
+
+/** At most this many documents are linked ahead of an update's cancellable build. */
+const LINK_FIRST_LIMIT = 20;
 
 /** The exported symbols of a document by kind and name (several when the name is ambiguous). */
 type Signature = Map<string, Array<{ description: AstNodeDescription; text: string }>>;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { AstUtils, URI, type LangiumDocument } from 'langium';
+import { AstUtils, Cancellation, DocumentState, OperationCancelled, URI, type LangiumDocument } from 'langium';
 import { setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isIndicator, isResponsible } from '../../src/index.js';
@@ -96,5 +96,26 @@ describe('symbols that move or appear', () => {
         expect(c.diagnostics?.some(d => d.code === 'unresolved-reference')).toBe(true);
         expect(await edit(`${KOMMUN_SV}roll nyRoll "Ny roll"\n`)).toEqual(['/ws/c.vplan', '/ws/kommun.vplan']);
         expect(c.diagnostics?.some(d => d.code === 'unresolved-reference')).toBe(false);
+    });
+});
+
+describe('an edit cancelled by the next keystroke', () => {
+    test('still leaves its plan linked, so hover and completion need not wait for the typing to stop', async () => {
+        const { s } = await setup();
+        const builder = s.shared.workspace.DocumentBuilder;
+        const uri = 'file:///ws/a.vplan';
+        const source = new Cancellation.CancellationTokenSource();
+        // The next keystroke arrives as soon as this edit's plan is parsed.
+        const listener = builder.onDocumentPhase(DocumentState.Parsed, doc => { if (doc.uri.toString() === uri) source.cancel(); });
+        setTextDocument(s.shared, TextDocument.create(uri, 'vplan', 2, planUsing('a', 'effektiv')));
+        await expect(builder.update([URI.parse(uri)], [], source.token)).rejects.toBe(OperationCancelled);
+        listener.dispose();
+        const a = s.shared.workspace.LangiumDocuments.getDocument(URI.parse(uri))!;
+        expect(a.state).toBeGreaterThanOrEqual(DocumentState.Linked);
+        // Linked against the new text: the contribution now points at the other goal.
+        const indicator = [...(a.parseResult.value as any).elements[0].members].find(isIndicator)!;
+        expect(indicator.members.find((m: any) => m.$type === 'Contribution').goal.ref?.name).toBe('effektiv');
+        // Not validated yet: that part of the build stays cancellable.
+        expect(a.state).toBeLessThan(DocumentState.Validated);
     });
 });
