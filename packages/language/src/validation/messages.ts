@@ -18,9 +18,14 @@ const SIDE: Record<'higher' | 'lower', L> = {
     lower: both('under', 'below')
 };
 
-export const REFERENCE_KIND: Record<string, L> = {
+/** A kind of declaration; `neuter` marks a Swedish ett-word ("ett mål": "okänt mål", "ett annat mål"). */
+export type Kind = L & { neuter?: boolean };
+
+const neuter = (sv: string, en: string): Kind => ({ sv, en, neuter: true });
+
+export const REFERENCE_KIND: Record<string, Kind> = {
     Role: both('roll', 'role'),
-    Goal: both('mål', 'goal'),
+    Goal: neuter('mål', 'goal'),
     Source: both('källa', 'source'),
     Indicator: both('indikator', 'indicator'),
     SeriesDecl: both('serie', 'series'),
@@ -30,9 +35,9 @@ export const REFERENCE_KIND: Record<string, L> = {
     ComparisonGroup: both('jämförelsegrupp', 'comparison group'),
     Plan: both('plan', 'plan'),
     Unit: both('enhet', 'unit'),
-    BudgetAssignment: both('budgetuppdrag', 'budget assignment'),
-    ControlArea: both('kontrollområde', 'control area'),
-    Mission: both('uppdrag', 'mission')
+    BudgetAssignment: neuter('budgetuppdrag', 'budget assignment'),
+    ControlArea: neuter('kontrollområde', 'control area'),
+    Mission: neuter('uppdrag', 'mission')
 };
 
 /** "Aktiviteten", "The activity" — what a responsibility message is about. */
@@ -64,6 +69,11 @@ export const messages = {
     directionConflictBands: (better: L, worse: L, direction: 'higher' | 'lower'): L => both(
         `Motstridig riktning: ${better.sv} betyder att ${BETTER[direction].sv}, men ${worse.sv} ligger ${SIDE[direction].sv} det.`,
         `Conflicting direction: ${better.en} means ${BETTER[direction].en}, but ${worse.en} lies ${SIDE[direction].en} it.`
+    ),
+    /** A worse band on the better side, where the direction is the declared one (not the bands' own). */
+    directionConflictDeclaredBands: (better: L, worse: L, declared: 'higher' | 'lower'): L => both(
+        `Motstridig riktning: indikatorn anger att ${BETTER[declared].sv}, men ${worse.sv} ligger ${SIDE[declared].sv} ${better.sv}.`,
+        `Conflicting direction: the indicator declares that ${BETTER[declared].en}, but ${worse.en} lies ${SIDE[declared].en} ${better.en}.`
     ),
     directionConflictDeclared: (band: L, declared: 'higher' | 'lower'): L => both(
         `Motstridig riktning: indikatorn anger att ${BETTER[declared].sv}, men ${band.sv} säger motsatsen.`,
@@ -97,12 +107,12 @@ export const messages = {
         `Indikatorn "${title}" anger inte hur ofta den mäts (mäts årligen, mäts månatligen …), som planens övriga indikatorer gör.`,
         `The indicator "${title}" does not say how often it is measured (measured yearly, measured monthly …), as the plan's other indicators do.`
     ),
-    unresolved: (kind: L, written: string, suggestion?: string): L => both(
-        `Okänd ${kind.sv} "${written}".` + (suggestion ? ` Menade du "${suggestion}"?` : ''),
+    unresolved: (kind: Kind, written: string, suggestion?: string): L => both(
+        `${kind.neuter ? 'Okänt' : 'Okänd'} ${kind.sv} "${written}".` + (suggestion ? ` Menade du "${suggestion}"?` : ''),
         `Unknown ${kind.en} "${written}".` + (suggestion ? ` Did you mean "${suggestion}"?` : '')
     ),
-    duplicateId: (name: string, kind: L, where: string): L => both(
-        `Id:t "${name}" är redan deklarerat för en annan ${kind.sv} (${where}).`,
+    duplicateId: (name: string, kind: Kind, where: string): L => both(
+        `Id:t "${name}" är redan deklarerat för ${kind.neuter ? 'ett annat' : 'en annan'} ${kind.sv} (${where}).`,
         `The id "${name}" is already declared for another ${kind.en} (${where}).`
     ),
     restatedDiffers: (color: L, restated: string, ours: L, theirs: L): L => both(

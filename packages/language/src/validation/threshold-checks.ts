@@ -113,7 +113,10 @@ function reportProblem(p: ThresholdProblem, t: IndicatorThresholds, accept: Vali
             }
             const better = p.against;
             const worse = p.band;
-            const message = messages.directionConflictBands(textOf(t, better), textOf(t, worse), p.direction);
+            // With a declared direction, the better band's words do not say which side is good: the declaration does.
+            const message = p.directionSource === 'explicit'
+                ? messages.directionConflictDeclaredBands(textOf(t, better), textOf(t, worse), p.direction)
+                : messages.directionConflictBands(textOf(t, better), textOf(t, worse), p.direction);
             // The band whose own words set the direction is the one to turn around ("1,4 eller högre").
             const worded = p.directionSource === 'words' && (isOpenBound(better.spec) || isCutPoint(better.spec));
             const node = worded ? better : worse;

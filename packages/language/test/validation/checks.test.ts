@@ -73,6 +73,23 @@ describe('thresholds', () => {
         const ok = await validate(`role r "R"\nplan p "P" { year 2025\n indicator i "I" {\n    direction higher\n    green >= 82\n    yellow 74-81\n } }`);
         expect(ok.codes()).toEqual([]);
     });
+    test('direction-conflict between bands under a declared direction: the message names the declaration, not the band', async () => {
+        // "grön ≤ 30 betyder att högre är bättre" contradicted itself: the declaration sets the direction here.
+        const v = await validate(plan('    riktning högre\n    grön 30 eller färre\n    gul 31–60'), 'sv');
+        const onYellow = v.byCode('direction-conflict').find(d => v.text(d) === 'gul 31–60')!;
+        expect(onYellow.message).toBe('Motstridig riktning: indikatorn anger att högre är bättre, men gul 31–60 ligger över grön ≤ 30.');
+        const onGreen = v.byCode('direction-conflict').find(d => v.text(d) === 'grön 30 eller färre')!;
+        expect(onGreen.message).toBe('Motstridig riktning: indikatorn anger att högre är bättre, men grön ≤ 30 säger motsatsen.');
+        const levels = await validate(plan('    riktning lägre\n    grön 4,5\n    gul 3'));
+        const [d] = levels.byCode('direction-conflict');
+        expect(levels.text(d)).toBe('gul 3');
+        expect(d.message).toBe('Conflicting direction: the indicator declares that lower is better, but yellow ≤ 3 lies below green ≤ 4.5.');
+        expect((await validate(plan('    riktning lägre\n    grön 30 eller färre\n    gul 31–60'))).codes()).toEqual([]);
+        expect((await validate(plan('    riktning lägre\n    grön 3\n    gul 4,5'))).codes()).toEqual([]);
+        // Without a declaration the green band's words set the direction, and the message says so.
+        const worded = await validate(plan('    grön 1,4 eller högre\n    gul 1,5–3,5'), 'sv');
+        expect(worded.byCode('direction-conflict')[0].message).toBe('Motstridig riktning: grön ≥ 1,4 betyder att högre är bättre, men gul 1,5–3,5 ligger över det.');
+    });
 
     test('out-of-scale: a threshold above max, an outcome above max and a negative share', async () => {
         const v = await validate(plan('    maxvärde 100\n    grön >= 105\n    gul 74–81\n    utfall 2025: 120\n    utfall 2024: -3 %'));
@@ -234,6 +251,20 @@ describe('references and ids', () => {
         expect(v.byCode('duplicate-id', 1)).toHaveLength(1);
         const ok = await validate([`roll chef "Chef"`, `roll chef2 "Verksamhetschef"`]);
         expect(ok.codes(0)).toEqual([]);
+        expect(ok.codes(1)).toEqual([]);
+    });
+    test('Swedish messages agree with the gender of the kind: okänt mål, ett annat mål; okänd roll, en annan roll', async () => {
+        const v = await validate(plan('    grön ja\n    bidrar till valfrd'), 'sv');
+        const [u] = v.byCode('unresolved-reference');
+        expect(v.text(u)).toBe('valfrd');
+        expect(u.message).toBe('Okänt mål "valfrd". Menade du "valfard"?');
+        expect((await validate(plan('    grön ja\n    bidrar till valfard'), 'sv')).codes()).toEqual([]);
+        const goals = await validate([`mål valfard "Välfärd"`, `mål valfard "Välfärd igen"\nroll chef "Chef"\nroll chef "Chef igen"`], 'sv');
+        const [goal, role] = goals.byCode('duplicate-id', 1);
+        expect(goals.text(goal, 1)).toBe('valfard');
+        expect(goal.message).toBe('Id:t "valfard" är redan deklarerat för ett annat mål (file0.vplan:1).');
+        expect(role.message).toBe('Id:t "chef" är redan deklarerat för en annan roll (file1.vplan:3).');
+        const ok = await validate([`mål valfard "Välfärd"`, `mål trygghet "Trygghet"`], 'sv');
         expect(ok.codes(1)).toEqual([]);
     });
     test('a goal and a role may share a name (different kinds)', async () => {
