@@ -135,6 +135,14 @@ export const messages = {
         `Sista datum ${date} ligger utanför planens år ${year}.`,
         `The deadline ${date} is outside the plan's year ${year}.`
     ),
+    nonexistentPeriod: (period: string, letter: string, count: number): L => both(
+        `Perioden ${period} finns inte: ett år har ${{ T: 'tertialerna', Q: 'kvartalen', H: 'halvåren' }[letter] ?? 'perioderna'} ${letter}1–${letter}${count}.`,
+        `The period ${period} does not exist: a year has the ${{ T: 'tertials', Q: 'quarters', H: 'half-years' }[letter] ?? 'periods'} ${letter}1–${letter}${count}.`
+    ),
+    deadlineNotADate: (date: string): L => both(
+        `Sista datum ${date} finns inte i kalendern.`,
+        `The deadline ${date} is not a date of the calendar.`
+    ),
     unknownPeriod: (label: string, declared: string): L => both(
         `Planen har ingen uppföljningsperiod ${label} (den följs upp ${declared}).`,
         `The plan has no follow-up period ${label} (it is followed up ${declared}).`

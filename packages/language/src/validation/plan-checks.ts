@@ -44,9 +44,20 @@ function declaredPeriods(node: AstNode): string[] | undefined {
 
 const PERIOD_LETTER: Record<string, string> = { tertial: 'T', quarter: 'Q', half: 'H' };
 
+/** A sub-period the calendar does not have (`2025-T4`, `2025-Q5`, `2025-H0`): the grammar reads any digit. */
+const SUB_PERIOD = /^(\d{4})-([TQH])(\d)$/;
+const SUB_PERIODS_PER_YEAR: Record<string, number> = { T: 3, Q: 4, H: 2 };
+
 export function checkOutcome(outcome: Outcome, accept: ValidationAcceptor, lang: Lang): void {
     const period = parsePeriod(outcome.period ?? '');
-    if (!period) return;
+    if (!period) {
+        const m = SUB_PERIOD.exec(outcome.period ?? '');
+        if (m) {
+            report(accept, lang, 'unknown-period', messages.nonexistentPeriod(outcome.period, m[2], SUB_PERIODS_PER_YEAR[m[2]]),
+                { node: outcome, property: 'period' }, { period: outcome.period, label: `${m[2]}${m[3]}` });
+        }
+        return;
+    }
     const year = planYear(outcome);
     if (year !== undefined) {
         if (period.year > year) {
@@ -72,8 +83,16 @@ export function checkOutcome(outcome: Outcome, accept: ValidationAcceptor, lang:
 export function checkDeadline(deadline: Deadline, accept: ValidationAcceptor, lang: Lang): void {
     const year = planYear(deadline);
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(deadline.date ?? '');
-    if (year === undefined || !m) return;
-    if (Number(m[1]) !== year) {
+    if (!m) return;
+    const [y, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, month - 1, day));
+    if (month < 1 || month > 12 || day < 1 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+        // 2025-02-30 is in no year at all, let alone the plan's.
+        report(accept, lang, 'deadline-outside-plan', messages.deadlineNotADate(deadline.date),
+            { node: deadline, property: 'date' }, { date: deadline.date, planYear: year });
+        return;
+    }
+    if (year !== undefined && y !== year) {
         report(accept, lang, 'deadline-outside-plan', messages.deadlineOutsidePlan(deadline.date, year),
             { node: deadline, property: 'date' }, { date: deadline.date, planYear: year });
     }

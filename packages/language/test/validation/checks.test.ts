@@ -309,6 +309,36 @@ describe('goals and periods', () => {
         expect(d.message).toContain('T1, T2, helår');
         expect(v.byCode('unknown-period')).toHaveLength(1);
     });
+    test('deadline-outside-plan also for a date the calendar does not have, in a plan or not', async () => {
+        const body = (date: string) => plan(`    grön ja\n    ansvarig chef rapporterar strateg\n    aktivitet "A" { senast ${date} }`);
+        for (const date of ['2025-02-30', '2025-13-01', '2025-04-00']) {
+            const v = await validate(body(date), 'sv');
+            const [d] = v.byCode('deadline-outside-plan');
+            expect(v.text(d)).toBe(date);
+            expect(d.message).toBe(`Sista datum ${date} finns inte i kalendern.`);
+            expect(v.codes()).toEqual(['deadline-outside-plan']);
+        }
+        expect((await validate(body('2025-02-28'))).codes()).toEqual([]);
+        expect((await validate(body('2025-04-30'))).codes()).toEqual([]);
+        const goal = (date: string) => `roll chef "C"\nmål g "G" {\n  aktivitet "A" { ansvarig chef rapporterar chef senast ${date} }\n}`;
+        const outside = await validate(goal('2025-06-31'));
+        expect(outside.byCode('deadline-outside-plan').map(d => [outside.text(d), d.message]))
+            .toEqual([['2025-06-31', 'The deadline 2025-06-31 is not a date of the calendar.']]);
+        expect((await validate(goal('2025-06-30'))).codes()).toEqual([]);
+    });
+    test('unknown-period for a sub-period no year has (2025-T4, 2025-Q5), even when the plan declares no periods', async () => {
+        const text = (periods: string, outcome: string) =>
+            `${CATALOGUE}\nplan p "Plan" {\n  år 2025\n${periods}  indikator i "I" {\n    grön ja\n    utfall ${outcome}: ja\n  }\n}\n`;
+        const v = await validate(text('  uppföljning T1, T2, T3\n', '2025-T4'), 'sv');
+        const [d] = v.byCode('unknown-period');
+        expect(v.text(d)).toBe('2025-T4');
+        expect(d.message).toBe('Perioden 2025-T4 finns inte: ett år har tertialerna T1–T3.');
+        expect((await validate(text('  uppföljning T1, T2, T3\n', '2025-T3'))).codes()).toEqual([]);
+        const q = await validate(text('', '2025-Q5'));
+        expect(q.byCode('unknown-period').map(x => [q.text(x), x.message]))
+            .toEqual([['2025-Q5', 'The period 2025-Q5 does not exist: a year has the quarters Q1–Q4.']]);
+        expect((await validate(text('', '2025-Q4'))).codes()).toEqual([]);
+    });
     test('stale-monthly-indicator is a hint on the frequency', async () => {
         const v = await validate(plan('    grön 6,5\n    gul 7\n    mäts månatligen\n    utfall 2024: 6'));
         const [d] = v.byCode('stale-monthly-indicator');
