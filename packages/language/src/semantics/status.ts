@@ -168,10 +168,13 @@ function computeAssessment(indicator: Indicator): IndicatorAssessment {
         if (!keys.includes(s)) keys.push(s);
     }
     if (keys.length === 0) keys.push(undefined);
+    // An outcome of a named series without bands of its own takes the indicator's common bands, never
+    // those of another series (the bands of "htj" say nothing about "sabo"); an outcome that names no
+    // series takes the only series there is.
     const modelFor = (key: string | undefined): SeriesThresholds | undefined =>
         thresholds.series.find(s => s.series === key)
         ?? (key !== undefined ? thresholds.series.find(s => s.series === undefined) : undefined)
-        ?? (thresholds.series.length === 1 ? thresholds.series[0] : undefined);
+        ?? (key === undefined && thresholds.series.length === 1 ? thresholds.series[0] : undefined);
     const unnamedHasBands = thresholds.series.some(s => s.series === undefined && s.bands.length > 0);
 
     const series: SeriesAssessment[] = [];

@@ -54,6 +54,27 @@ describe('the threshold zoo, normalised', () => {
     });
 });
 
+describe('series without bands of their own', () => {
+    test("an outcome of a series without bands is not assessed against another series' bands", async () => {
+        const a = await assess('serie a "A"\nserie b "B"\ngrön a >= 90\ngul a >= 80\nutfall 2025 b: 85');
+        const b = a.series.find(s => s.series === 'b')!;
+        expect(b.seriesTitle).toBe('B');
+        expect(b.thresholds).toBeUndefined();
+        expect(b.latest?.status).toBe('undefined');
+        expect(a.status).toBe('undefined');
+        // The near-identical plan with the outcome on the series that has bands: assessed.
+        const ok = await assess('serie a "A"\nserie b "B"\ngrön a >= 90\ngul a >= 80\nutfall 2025 a: 85');
+        expect(ok.series.find(s => s.series === 'a')?.latest?.status).toBe('yellow');
+        expect(ok.status).toBe('yellow');
+    });
+    test('an outcome that names no series takes the only series there is; a series without bands takes the common ones', async () => {
+        const only = await assess('serie a "A"\ngrön a >= 90\ngul a >= 80\nutfall 2025: 85');
+        expect(only.status).toBe('yellow');
+        const common = await assess('serie a "A"\ngrön >= 90\ngul >= 80\nutfall 2025 a: 85');
+        expect(common.status).toBe('yellow');
+    });
+});
+
 describe('status of the latest outcome', () => {
     test.each([
         ['grön >= 82\ngul 74–81\nutfall 2024: 90\nutfall 2025: 80', 'yellow', 'worsening'],
