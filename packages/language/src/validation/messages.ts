@@ -66,6 +66,20 @@ export const messages = {
         `Utfallet ${value.sv} (${period}) ligger i flera band (${bands.sv}) och kan inte bedömas.`,
         `The outcome ${value.en} (${period}) is in more than one band (${bands.en}) and cannot be assessed.`
     ),
+    outcomeOutsideBands: (value: L, period: string, bands: L): L => both(
+        `Utfallet ${value.sv} (${period}) ligger utanför alla band (${bands.sv}) och kan inte bedömas.`,
+        `The outcome ${value.en} (${period}) is outside every band (${bands.en}) and cannot be assessed.`
+    ),
+    outcomeWrongKind: (display: string, period: string, bands: L): L => both(
+        `Utfallet ${display} (${period}) är av ett annat slag än indikatorns band (${bands.sv}) och kan inte bedömas.`,
+        `The outcome ${display} (${period}) is of another kind than the indicator's bands (${bands.en}) and cannot be assessed.`
+    ),
+    outcomeNoSeries: (display: string, period: string, series: string | undefined, withBands: string): L => both(
+        (series ? `Utfallet ${display} (${period}) gäller serien ${series}, som saknar band, och` : `Utfallet ${display} (${period}) anger ingen serie och`)
+            + ` kan inte bedömas: indikatorn har band för ${withBands}.`,
+        (series ? `The outcome ${display} (${period}) is for the series ${series}, which has no bands, and` : `The outcome ${display} (${period}) names no series and`)
+            + ` cannot be assessed: the indicator has bands for ${withBands}.`
+    ),
     directionConflictBands: (better: L, worse: L, direction: 'higher' | 'lower'): L => both(
         `Motstridig riktning: ${better.sv} betyder att ${BETTER[direction].sv}, men ${worse.sv} ligger ${SIDE[direction].sv} det.`,
         `Conflicting direction: ${better.en} means ${BETTER[direction].en}, but ${worse.en} lies ${SIDE[direction].en} it.`

@@ -1,13 +1,13 @@
 import { GrammarUtils, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
 import {
     isBand, isCutPoint, isDirection, isLevel, isNumberValue, isOpenBound, isOutcome, isRangeBand, isRankBand,
-    isRelativeChange, isRestatement, isShareOfYes, type Band, type Indicator
+    isRelativeChange, isRestatement, isShareOfYes, type Band, type Indicator, type Outcome
 } from '../generated/ast.js';
 import type { Lang, Localized } from '../i18n/lang.js';
 import {
     assessIndicator, bandText, colorWord, formatNumber, intervalText, localizedNumber, parseNumber, thresholdsOf,
-    uncoveredText, type BandColor, type IndicatorThresholds, type Interval, type NormalBand, type SeriesThresholds,
-    type ThresholdProblem
+    uncoveredText, type BandColor, type IndicatorThresholds, type Interval, type NormalBand, type OutcomeAssessment,
+    type SeriesAssessment, type SeriesThresholds, type ThresholdProblem
 } from '../semantics/index.js';
 import { gridAbove, gridBelow, fromUnits } from '../semantics/numbers.js';
 import type { SuggestedFix } from './codes.js';
@@ -58,6 +58,10 @@ export function checkThresholds(indicator: Indicator, accept: ValidationAcceptor
     for (const s of assessment.series) {
         for (const o of s.outcomes) {
             if (o.outcome.$container !== indicator) continue;
+            if (o.undefinedBecause === 'outside' || o.undefinedBecause === 'wrong-kind' || o.undefinedBecause === 'no-series') {
+                checkOutsideBands(o, s, t, accept, lang);
+                continue;
+            }
             if (o.undefinedBecause !== 'gap' && o.undefinedBecause !== 'two-bands') continue;
             const value = o.value !== undefined ? localizedNumber(o.value, decimalsOf(o.display)) : { sv: o.display, en: o.display };
             if (o.undefinedBecause === 'gap' && o.bands && o.bands.length === 2) {
@@ -72,6 +76,32 @@ export function checkThresholds(indicator: Indicator, accept: ValidationAcceptor
         }
     }
     checkScale(indicator, t, accept, lang);
+}
+
+/**
+ * An outcome no band can hold, so it shows as "cannot be assessed" with nothing else said: beyond
+ * every stated band, of another kind than the bands (`ja` among numbers, a number among yes/no), or
+ * of a series without bands. Not when another finding already explains it (an outcome outside the
+ * scale, a series name that resolves to nothing).
+ */
+function checkOutsideBands(o: OutcomeAssessment, s: SeriesAssessment, t: IndicatorThresholds, accept: ValidationAcceptor, lang: Lang): void {
+    const outcome = o.outcome;
+    const period = outcome.period ?? '';
+    const data = { value: o.value, period, series: o.series, reason: o.undefinedBecause };
+    if (o.undefinedBecause === 'outside') {
+        if (outcomeOutOfScale(outcome, t)) return;
+        const value = o.value !== undefined ? localizedNumber(o.value, decimalsOf(o.display)) : { sv: o.display, en: o.display };
+        report(accept, lang, 'outcome-outside-bands', messages.outcomeOutsideBands(value, period, s.bandsText),
+            { node: outcome, property: 'value' }, data);
+    } else if (o.undefinedBecause === 'wrong-kind') {
+        report(accept, lang, 'outcome-outside-bands', messages.outcomeWrongKind(o.display, period, s.bandsText),
+            { node: outcome, property: 'value' }, data);
+    } else {
+        if (outcome.series && !outcome.series.ref) return; // unresolved-reference says it
+        const named = t.series.filter(x => x.series !== undefined && x.bands.length > 0).map(x => x.series!).join(', ');
+        report(accept, lang, 'outcome-outside-bands', messages.outcomeNoSeries(o.display, period, o.series, named),
+            { node: outcome, property: outcome.series ? 'series' : 'value' }, data);
+    }
 }
 
 function decimalsOf(display: string): number {
@@ -236,6 +266,17 @@ function outside(value: number, t: IndicatorThresholds, percent: boolean, whole:
     return false;
 }
 
+/** The rule of outcome-out-of-scale: a numeric outcome outside the scale (or a negative share, a rank above 100 %). */
+function outcomeOutOfScale(outcome: Outcome, t: IndicatorThresholds): boolean {
+    if (!isNumberValue(outcome.value)) return false;
+    const n = parseNumber(outcome.value.value?.value ?? '');
+    if (!n) return false;
+    const seriesModel: SeriesThresholds | undefined = t.series[0];
+    const whole = seriesModel?.kind === 'share-of-yes' || seriesModel?.kind === 'rank';
+    if (seriesModel?.kind === 'relative-change' && !t.scale) return false;
+    return outside(n.value, t, t.percent || outcome.value.value.unit === '%', whole);
+}
+
 function checkScale(indicator: Indicator, t: IndicatorThresholds, accept: ValidationAcceptor, lang: Lang): void {
     if (t.bandsFrom === indicator) {
         for (const band of (indicator.members ?? []).filter(isBand)) {
@@ -266,10 +307,7 @@ function checkScale(indicator: Indicator, t: IndicatorThresholds, accept: Valida
         if (!isNumberValue(outcome.value)) continue;
         const n = parseNumber(outcome.value.value?.value ?? '');
         if (!n) continue;
-        const seriesModel: SeriesThresholds | undefined = t.series[0];
-        const whole = seriesModel?.kind === 'share-of-yes' || seriesModel?.kind === 'rank';
-        if (seriesModel?.kind === 'relative-change' && !t.scale) continue;
-        if (outside(n.value, t, t.percent || outcome.value.value.unit === '%', whole)) {
+        if (outcomeOutOfScale(outcome, t)) {
             report(accept, lang, 'outcome-out-of-scale',
                 messages.outcomeOutOfScale(localizedNumber(n.value, n.decimals), outcome.period, scaleText(t)),
                 { node: outcome, property: 'value' }, { value: n.value, period: outcome.period, min: t.scale?.min, max: t.scale?.max });

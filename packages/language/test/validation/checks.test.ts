@@ -49,6 +49,49 @@ describe('thresholds', () => {
         expect(clean.codes()).not.toContain('band-gap');
     });
 
+    test('outcome-outside-bands: beyond every stated band, on the value; not when the scale already explains it', async () => {
+        const v = await validate(plan('    grön 90–100\n    gul 80–89\n    röd 0–79\n    utfall 2025: 120'), 'sv');
+        const [d] = v.byCode('outcome-outside-bands');
+        expect(d.severity).toBe(ERROR);
+        expect(v.text(d)).toBe('120');
+        expect(d.message).toBe('Utfallet 120 (2025) ligger utanför alla band (grön 90–100, gul 80–89, röd 0–79) och kan inte bedömas.');
+        expect(v.codes()).toEqual(['outcome-outside-bands']);
+        expect((await validate(plan('    grön 90–100\n    gul 80–89\n    röd 0–79\n    utfall 2025: 100'))).codes()).toEqual([]);
+        // Without a stated red band red lies below yellow: 120, above a green range, is still in no band.
+        const implied = await validate(plan('    grön 90–100\n    gul 80–89\n    utfall 2025: 120'));
+        expect(implied.byCode('outcome-outside-bands').map(x => x.message))
+            .toEqual(['The outcome 120 (2025) is outside every band (green 90–100, yellow 80–89, red below 80) and cannot be assessed.']);
+        expect((await validate(plan('    grön 90 eller högre\n    gul 80–89\n    utfall 2025: 120'))).codes()).toEqual([]);
+        const scaled = await validate(plan('    maxvärde 100\n    grön 90–100\n    gul 80–89\n    röd 0–79\n    utfall 2025: 120'));
+        expect(scaled.codes()).toEqual(['outcome-out-of-scale']);
+    });
+    test('outcome-outside-bands: an outcome of another kind than the bands (ja among numbers, a number among yes/no)', async () => {
+        const v = await validate(plan('    grön 82 eller högre\n    gul 74–81\n    utfall 2025: ja'));
+        const [d] = v.byCode('outcome-outside-bands');
+        expect(v.text(d)).toBe('ja');
+        expect(d.message).toBe("The outcome ja (2025) is of another kind than the indicator's bands (green ≥ 82, yellow 74–81, red below 74) and cannot be assessed.");
+        expect((await validate(plan('    grön 82 eller högre\n    gul 74–81\n    utfall 2025: 80'))).codes()).toEqual([]);
+        const yesNo = await validate(plan('    grön ja\n    röd nej\n    utfall 2025: 85'));
+        expect(yesNo.byCode('outcome-outside-bands').map(x => yesNo.text(x))).toEqual(['85']);
+        expect((await validate(plan('    grön ja\n    röd nej\n    utfall 2025: nej'))).codes()).toEqual([]);
+    });
+    test('outcome-outside-bands: an outcome naming no series, or a series without bands, of an indicator with bands per series', async () => {
+        const series = '    serie a "A"\n    serie b "B"\n    grön a >= 90\n    gul a >= 80\n';
+        const v = await validate(plan(series + '    utfall 2025 b: 85'), 'sv');
+        expect(v.byCode('outcome-outside-bands').map(x => [v.text(x), x.message])).toEqual([
+            ['b', 'Utfallet 85 (2025) gäller serien b, som saknar band, och kan inte bedömas: indikatorn har band för a.']
+        ]);
+        const both = series + '    grön b >= 70\n    gul b >= 60\n';
+        const unnamed = await validate(plan(both + '    utfall 2025: 85'), 'sv');
+        expect(unnamed.byCode('outcome-outside-bands').map(x => [unnamed.text(x), x.message])).toEqual([
+            ['85', 'Utfallet 85 (2025) anger ingen serie och kan inte bedömas: indikatorn har band för a, b.']
+        ]);
+        expect((await validate(plan(both + '    utfall 2025 b: 85'))).codes()).toEqual([]);
+        expect((await validate(plan(series + '    utfall 2025 a: 85'))).codes()).toEqual([]);
+        // An unknown series is an unresolved reference, said once.
+        const unknown = await validate(plan(series + '    utfall 2025 c: 85'));
+        expect(unknown.codes()).toEqual(['unresolved-reference']);
+    });
     test('direction-conflict on the green whose words set the direction (HVB), fix turns it around', async () => {
         const v = await validate(plan('    grön 1,4 eller högre\n    gul 1,5–3,5'), 'sv');
         const [d] = v.byCode('direction-conflict');
