@@ -341,8 +341,10 @@ export function checkRestatement(indicator: Indicator, accept: ValidationAccepto
     if (!restatement || !target || target === indicator) return;
     const ours = thresholdsOf(indicator);
     if (ours.bandsFrom !== indicator) return; // no bands of its own: it takes the restated ones
+    // The restated indicator's bands as they apply: its own, or those it takes from the indicator it
+    // restates in turn (a unit restating a department's row that restates the council's).
     const theirs = thresholdsOf(target);
-    if (theirs.bandsFrom !== target) return;
+    if (theirs.bandsFrom === indicator) return;
     for (const s of ours.series) {
         const other = theirs.series.find(x => x.series === s.series) ?? (theirs.series.length === 1 ? theirs.series[0] : undefined);
         if (!other) continue;

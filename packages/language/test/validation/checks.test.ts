@@ -205,6 +205,22 @@ plan kf "KF" { år 2026
         const v = await validate([unit, kf]);
         expect(v.codes()).toEqual([]);
     });
+    test('a restatement of a restatement is compared with the bands that apply there (those it takes in turn)', async () => {
+        const unit = (green: string) => `plan u "Unit" { år 2026
+  indikator forvaltning "Förvaltningens rad" { återger kfHelhetssyn }
+  indikator enhetsrad "Enhetens rad" {
+    återger forvaltning
+    grön ${green}
+    gul 76–81
+  }
+}`;
+        const v = await validate([unit('85 eller högre'), kf], 'sv');
+        const [d] = v.byCode('restated-thresholds-differ');
+        expect(v.text(d)).toBe('grön 85 eller högre');
+        expect(d.message).toBe('Grön skiljer sig från den återgivna indikatorn forvaltning: här ≥ 85, där ≥ 82.');
+        expect(v.byCode('restated-thresholds-differ')).toHaveLength(1);
+        expect((await validate([unit('82 eller högre'), kf])).codes()).toEqual([]);
+    });
 });
 
 describe('responsibility', () => {
