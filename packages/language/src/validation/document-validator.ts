@@ -1,6 +1,6 @@
 import {
     Cancellation, DefaultDocumentValidator, interruptAndCheck, type AstNode, type AstReflection, type LangiumDocument,
-    type ScopeProvider, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
+    type ParseResult, type ScopeProvider, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LocaleService } from '../i18n/locale-service.js';
@@ -8,6 +8,7 @@ import { nodesInOrder } from '../parser/ast-walk.js';
 import type { VplanCoreServices } from '../vplan-module.js';
 import { closestName } from './edit-distance.js';
 import { messages, REFERENCE_KIND } from './messages.js';
+import { localizeSyntaxMessage } from './syntax-messages.js';
 
 /** Nodes validated between two checks for cancellation (a newer keystroke). */
 const NODES_PER_SLICE = 256;
@@ -47,6 +48,27 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
                 checksOf.set(node.$type, checks);
             }
             for (const check of checks) await check(node, acceptor, cancelToken);
+        }
+    }
+
+    /** Parse errors in the user's language, on one line (Chevrotain's own can run to 72 lines). */
+    protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        this.localizeSyntax(diagnostics, start);
+    }
+
+    protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const start = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        this.localizeSyntax(diagnostics, start);
+    }
+
+    private localizeSyntax(diagnostics: Diagnostic[], start: number): void {
+        const lang = this.locale.lang;
+        for (let i = start; i < diagnostics.length; i++) {
+            const message = diagnostics[i].message;
+            if (typeof message === 'string') diagnostics[i].message = localizeSyntaxMessage(message, lang);
         }
     }
 

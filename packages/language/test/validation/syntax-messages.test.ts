@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { localizeSyntaxMessage } from '../../src/validation/syntax-messages.js';
+import { validate } from './helpers.js';
+
+/** The syntax errors of a text: [line (1-based), text under the range, message]. */
+async function syntax(text: string, lang: 'sv' | 'en' = 'sv'): Promise<[number, string, string][]> {
+    const v = await validate(text, lang);
+    return v.diagnostics
+        .filter(d => ['parsing-error', 'lexing-error'].includes(String((d.data as { code?: string })?.code ?? d.code)))
+        .map(d => [d.range.start.line + 1, v.text(d), String(d.message)]);
+}
+
+describe('parse errors in the user\'s language, on one line', () => {
+    test('a keyword used as an id', async () => {
+        const [first] = await syntax('roll r "R"\nplan p "P" { år 2025\n  indikator mål "Mål" { grön ja }\n}');
+        expect(first).toEqual([3, 'mål', "Här väntades ett id, men här står 'mål'. ('mål' är ett nyckelord, inte ett id.)"]);
+        const [en] = await syntax('plan p "P" { year 2025\n  indicator goal "Goal" { green yes }\n}', 'en');
+        expect(en).toEqual([2, 'goal', "Expected an id here, but found 'goal'. ('goal' is a keyword, not an id.)"]);
+        expect(await syntax('roll r "R"\nplan p "P" { år 2025\n  indikator malet "Mål" { grön ja }\n}')).toEqual([]);
+    });
+    test('a band without a value: what may come, not 72 token sequences', async () => {
+        const [d] = await syntax('plan p "P" { år 2025\n  indikator i "I" { grön }\n}');
+        expect(d[0]).toBe(2);
+        expect(d[2]).not.toContain('\n');
+        expect(d[2]).toMatch(/^Här väntades ett tal, '>=', .* men här står '}'\.$/);
+        expect(await syntax('plan p "P" { år 2025\n  indikator i "I" { grön ja }\n}')).toEqual([]);
+    });
+    test('a declaration that cannot stand at the top level, and one brace too many', async () => {
+        expect(await syntax('indikator x "X" { grön ja }')).toEqual([
+            [1, 'indikator', "'indikator' kan inte stå här: utanför en plan får en fil bara ha organisation, mål, roll, källa, jämförelsegrupp och plan."]
+        ]);
+        expect(await syntax('plan p "P" { år 2025 } }', 'en')).toEqual([[1, '}', "One '}' too many: it closes no block."]]);
+    });
+    test('a missing title and a missing closing brace', async () => {
+        expect(await syntax('roll r R')).toEqual([[1, 'R', "Här väntades en titel inom citattecken, men här står 'R'."]]);
+        const [d] = await syntax('plan p "P" { år 2025\n  indikator i "I" { grön ja\n', 'en');
+        expect(d[2]).toBe("Expected '}' here, but found the end of the file.");
+    });
+    test('an unexpected character, with a hint for the typographic minus', async () => {
+        expect(await syntax('roll r "R" §')).toEqual([[1, '§', "Oväntat tecken '§' (U+00A7)."]]);
+        const minus = await syntax('plan p "P" { år 2025\n  indikator i "I" { skala \u221210..10 }\n}', 'en');
+        expect(minus[0]).toEqual([2, '\u2212', "Unexpected character '\u2212' (U+2212): write the minus sign as -."]);
+    });
+    test('a message of another form is kept as it is', () => {
+        expect(localizeSyntaxMessage('Something else.', 'sv')).toBe('Something else.');
+    });
+});
