@@ -1,4 +1,4 @@
-import { DocumentState, UriUtils, type AstNode, type AstNodeDescription, type LangiumDocument, type ValidationAcceptor } from 'langium';
+import { DocumentState, UriUtils, type URI, type AstNode, type AstNodeDescription, type LangiumDocument, type ValidationAcceptor } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import type { Lang } from '../i18n/lang.js';
 import { REFERENCE_KIND, messages } from './messages.js';
@@ -65,11 +65,21 @@ export class DuplicateIds {
             && d.nameSegment && node.$cstNode && d.nameSegment.offset >= node.$cstNode.offset && d.nameSegment.end <= node.$cstNode.end));
         if (others.length === 0 || others.length === list.length && self === undefined) return;
         const other = others[0];
-        const where = `${UriUtils.basename(other.documentUri)}:${(other.nameSegment?.range.start.line ?? 0) + 1}`;
+        const where = `${fileName(other.documentUri, document?.uri)}:${(other.nameSegment?.range.start.line ?? 0) + 1}`;
         const kind = REFERENCE_KIND[node.$type] ?? { sv: node.$type, en: node.$type };
         report(accept, lang, 'duplicate-id', messages.duplicateId(name, kind, where), { node, property: 'name' as never },
             { name, kind: node.$type, other: { uri: other.documentUri.toString(), range: other.nameSegment?.range } });
     }
+}
+
+/**
+ * The other file as the message names it: its name, or its path from this file's folder when both
+ * have the same name (`2025/omsorg.vplan` and `2026/omsorg.vplan`), so it is not read as this file.
+ */
+function fileName(other: URI, self: URI | undefined): string {
+    const name = UriUtils.basename(other);
+    if (!self || other.toString() === self.toString() || UriUtils.basename(self) !== name) return name;
+    return UriUtils.relative(UriUtils.dirname(self), other);
 }
 
 function getDocument(node: AstNode): LangiumDocument | undefined {

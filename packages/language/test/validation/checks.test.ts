@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_CODES, DIAGNOSTICS } from '../../src/index.js';
-import { plan, validate, CATALOGUE } from './helpers.js';
+import { URI } from 'langium';
+import { clearDocuments } from 'langium/test';
+import { plan, services, validate, CATALOGUE } from './helpers.js';
 
 const ERROR = DiagnosticSeverity.Error, WARNING = DiagnosticSeverity.Warning, HINT = DiagnosticSeverity.Hint;
 
@@ -325,6 +327,27 @@ describe('references and ids', () => {
         expect(role.message).toBe('Id:t "chef" är redan deklarerat för en annan roll (file1.vplan:3).');
         const ok = await validate([`mål valfard "Välfärd"`, `mål trygghet "Trygghet"`], 'sv');
         expect(ok.codes(1)).toEqual([]);
+    });
+    test('duplicate-id names the other file by its path when both files have the same name', async () => {
+        await clearDocuments(services.shared);
+        services.Vplan.i18n.Locale.lang = 'sv';
+        const factory = services.shared.workspace.LangiumDocumentFactory;
+        const docs = [
+            ['file:///ws/2025/omsorg.vplan', 'roll chef "C"\nplan p2025 "P" { år 2025 enhet ifo "IFO" { } }'],
+            ['file:///ws/2026/omsorg.vplan', 'plan p2026 "P" { år 2026\n  enhet ifo "IFO" { } }'],
+            ['file:///ws/2026/annan.vplan', 'roll chef "C"']
+        ].map(([uri, text]) => {
+            const doc = factory.fromString(text, URI.parse(uri));
+            services.shared.workspace.LangiumDocuments.addDocument(doc);
+            return doc;
+        });
+        await services.shared.workspace.DocumentBuilder.build(docs, { validation: true });
+        const messages = (i: number) => (docs[i].diagnostics ?? []).filter(d => d.code === 'duplicate-id').map(d => d.message);
+        expect(messages(0)).toEqual([
+            'Id:t "chef" är redan deklarerat för en annan roll (annan.vplan:1).',
+            'Id:t "ifo" är redan deklarerat för en annan enhet (../2026/omsorg.vplan:2).'
+        ]);
+        expect(messages(1)).toEqual(['Id:t "ifo" är redan deklarerat för en annan enhet (../2025/omsorg.vplan:2).']);
     });
     test('a goal and a role may share a name (different kinds)', async () => {
         const v = await validate(`roll valfard "R"\nmål valfard "Välfärd"`);
