@@ -105,6 +105,10 @@ function endOfFile(got: string, lang: Lang): string {
 }
 
 const CHARACTER_HINT: Record<string, Both> = {
+    '"': {
+        sv: 'ett citattecken som inte stängs (en titel slutar på samma rad, text inom """ slutar med """)',
+        en: 'a quote that is not closed (a title ends on the same line, text in """ ends with """)'
+    },
     '\u2212': { sv: 'skriv minustecknet som -', en: 'write the minus sign as -' },
     '\u202F': { sv: 'skriv tusentalsavgränsaren som ett mellanslag', en: 'write the thousands separator as a space' },
     '\u2009': { sv: 'skriv tusentalsavgränsaren som ett mellanslag', en: 'write the thousands separator as a space' },

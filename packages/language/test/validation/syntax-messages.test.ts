@@ -41,6 +41,11 @@ describe('parse errors in the user\'s language, on one line', () => {
         const minus = await syntax('plan p "P" { år 2025\n  indikator i "I" { skala \u221210..10 }\n}', 'en');
         expect(minus[0]).toEqual([2, '\u2212', "Unexpected character '\u2212' (U+2212): write the minus sign as -."]);
     });
+    test('a quote that is not closed', async () => {
+        const errors = await syntax('plan p "P" {\n  år 2025\n  avsnitt "A" """\n    Text utan slut\n}\n');
+        expect(errors.find(e => e[2].startsWith('Oväntat'))).toEqual(
+            [3, '"', `Oväntat tecken '"' (U+0022): ett citattecken som inte stängs (en titel slutar på samma rad, text inom """ slutar med """).`]);
+    });
     test('a message of another form is kept as it is', () => {
         expect(localizeSyntaxMessage('Something else.', 'sv')).toBe('Something else.');
     });
