@@ -1,7 +1,8 @@
 // `npm run bench:load`: the language server under load (bench/load.ts), bundled with esbuild as
 // bench/latency.mjs does and run here. Needs the built server: `npm run build` first.
 // Options: --plans N (1000), --bytes B (11264), --edits N (60), --typing MS (30), --every MS (50),
-// --repeat N (3 bursts of each kind).
+// --repeat N (3 bursts of each kind), --heap (attach an inspector for the heap after a full
+// collection and GC pauses; it slows the server, so waits are measured without it).
 import * as esbuild from 'esbuild';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -62,6 +62,8 @@ interface Burst {
     latencies: { hover: number[]; completion: number[] };
     failures: string[];
     ms: number;
+    /** Requests that waited over 500 ms: when in the burst they were sent (from its first edit). */
+    slow: string[];
 }
 
 /**
@@ -108,6 +110,7 @@ class HeapProbe {
 
     /** The pauses recorded since the last call: count, total and longest, in ms. */
     async gcPauses(): Promise<{ count: number; total: number; max: number }> {
+        if (!this.socket) return { count: NaN, total: NaN, max: NaN };
         const pauses = (await this.evaluate('globalThis.__vplanGc.splice(0)') as number[] | undefined) ?? [];
         return { count: pauses.length, total: pauses.reduce((a, b) => a + b, 0), max: Math.max(0, ...pauses) };
     }
@@ -125,7 +128,13 @@ class HeapProbe {
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'vplan-load-'));
-const server = spawn(process.execPath, ['--inspect=127.0.0.1:0', SERVER, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+// VPLAN_BENCH_SERVER_ARGS: more Node options for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+const serverArgs = (process.env.VPLAN_BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+// --heap: the server runs with an inspector attached, for its heap after a full collection and its
+// GC pauses. Measured on 2026-11-30, the attached inspector and GC observer alone made requests wait
+// up to 1.4 s where they wait 70 ms without: waits are measured without it, memory with it.
+const useInspector = process.argv.includes('--heap');
+const server = spawn(process.execPath, [...(useInspector ? ['--inspect=127.0.0.1:0'] : []), ...serverArgs, SERVER, '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
 const heap = new HeapProbe();
 const inspector = new Promise<string>(resolve => {
     let buffer = '';
@@ -173,8 +182,10 @@ try {
         initializationOptions: {}
     });
     await connection.sendNotification('initialized', {});
-    await heap.connect(await inspector);
-    await heap.watchGc();
+    if (useInspector) {
+        await heap.connect(await inspector);
+        await heap.watchGc();
+    }
     const rssStart = rssMb(server.pid!);
     // Built when find-references answers: it waits until every document of the workspace is indexed.
     const sharedPath = path.join(dir, 'kommun.vplan');
@@ -185,7 +196,7 @@ try {
     const loadMs = performance.now() - start;
     const rssLoaded = rssMb(server.pid!);
     console.log(`initial build: ${(loadMs / 1000).toFixed(1)} s until find-references answered (${references?.length ?? 0} references to one role); ` +
-        `server RSS ${rssStart.toFixed(0)} → ${rssLoaded.toFixed(0)} MB; heap after GC ${(await heap.heapMb()).toFixed(0)} MB`);
+        `server RSS ${rssStart.toFixed(0)} → ${rssLoaded.toFixed(0)} MB${useInspector ? `; heap after GC ${(await heap.heapMb()).toFixed(0)} MB` : ''}`);
 
     // The editor opens a plan and the shared file.
     const planUri = pathToFileURL(path.join(dir, 'plan-0.vplan')).href;
@@ -203,7 +214,7 @@ try {
     const completionAt = { line: lineOf(planText, planText.indexOf('      grön')), character: 6 };
 
     async function burst(name: string, editedUri: string, edit: (text: string, i: number) => string): Promise<Burst> {
-        const result: Burst = { name, latencies: { hover: [], completion: [] }, failures: [], ms: 0 };
+        const result: Burst = { name, latencies: { hover: [], completion: [] }, failures: [], ms: 0, slow: [] };
         let typing = true;
         const started = performance.now();
         const requests = (async () => {
@@ -213,7 +224,11 @@ try {
                     const sent = performance.now();
                     const position = method === 'hover' ? hoverAt : completionAt;
                     pending.push(connection!.sendRequest(`textDocument/${method}`, { textDocument: { uri: planUri }, position }).then(
-                        () => { result.latencies[method].push(performance.now() - sent); },
+                        () => {
+                            const waited = performance.now() - sent;
+                            result.latencies[method].push(waited);
+                            if (waited > 500) result.slow.push(`${method} sent at +${(sent - started).toFixed(0)} ms waited ${waited.toFixed(0)} ms`);
+                        },
                         err => { result.failures.push(`${method}: ${String(err?.message ?? err)}`); }
                     ));
                 }
@@ -271,12 +286,13 @@ try {
             const l = b.latencies[method];
             console.log(`  ${method}: median ${percentile(l, 0.5).toFixed(0)} ms, p95 ${percentile(l, 0.95).toFixed(0)} ms, max ${Math.max(0, ...l).toFixed(0)} ms (${l.length} requests)`);
         }
-        console.log(`  server RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB; heap after GC ${heapBefore.toFixed(0)} → ${heapAfter.toFixed(0)} MB (settled)`);
+        console.log(`  server RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB${useInspector ? `; heap after GC ${heapBefore.toFixed(0)} → ${heapAfter.toFixed(0)} MB (settled)` : ''}`);
         heaps.push(heapAfter);
-        console.log(`  garbage collection during the burst: ${gc.count} pauses, ${gc.total.toFixed(0)} ms in all, longest ${gc.max.toFixed(0)} ms`);
+        if (useInspector) console.log(`  garbage collection during the burst: ${gc.count} pauses, ${gc.total.toFixed(0)} ms in all, longest ${gc.max.toFixed(0)} ms`);
+        if (b.slow.length > 0) console.log(`  waited over 500 ms: ${b.slow.slice(0, 6).join('; ')}${b.slow.length > 6 ? ` (and ${b.slow.length - 6} more)` : ''}`);
         if (b.failures.length > 0) console.log(`  failures: ${[...new Set(b.failures)].slice(0, 3).join('; ')}`);
     }
-    console.log(`server RSS at the end: ${rssMb(server.pid!).toFixed(0)} MB; heap after GC after each burst: ${heaps.map(h => h.toFixed(0)).join(', ')} MB`);
+    console.log(`server RSS at the end: ${rssMb(server.pid!).toFixed(0)} MB${useInspector ? `; heap after GC after each burst: ${heaps.map(h => h.toFixed(0)).join(', ')} MB` : ' (heap after a full collection: run with --heap)'}`);
     const starved = bursts.slice(1).flatMap(b => [...b.latencies.hover, ...b.latencies.completion].filter(ms => ms > 1000).map(ms => `${b.name}: ${ms.toFixed(0)} ms`));
     if (starved.length > 0) {
         console.log(`requests that waited more than 1 s once the workspace had settled: ${starved.length} (${starved.slice(0, 5).join(', ')})`);
@@ -286,6 +302,8 @@ try {
     }
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');
+    // Let it exit on its own (a CPU profile asked for with VPLAN_BENCH_SERVER_ARGS is written then).
+    await Promise.race([new Promise(resolve => server.once('exit', resolve)), sleep(10_000)]);
 } finally {
     heap.close();
     connection?.dispose();
