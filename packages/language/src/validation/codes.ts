@@ -23,6 +23,7 @@ export const DIAGNOSTICS = {
     'goal-title-mismatch': 'warning',
     'outcome-outside-plan': 'warning',
     'deadline-outside-plan': 'warning',
+    'missing-plan-year': 'warning',
     'unknown-period': 'warning',
     'stale-monthly-indicator': 'hint'
 } as const satisfies Record<string, ValidationSeverity>;
@@ -49,6 +50,7 @@ export const DIAGNOSTIC_SUMMARY: Record<DiagnosticCode, { sv: string; en: string
     'goal-title-mismatch': { sv: 'ett mål skrivet med en annan titel', en: 'a goal written with another title' },
     'outcome-outside-plan': { sv: 'ett utfall för ett år efter planen eller långt före', en: 'an outcome for a year after the plan or long before it' },
     'deadline-outside-plan': { sv: 'ett sista datum utanför planens år', en: "a deadline outside the plan's year" },
+    'missing-plan-year': { sv: 'en plan som inte anger sitt år', en: 'a plan that does not state its year' },
     'unknown-period': { sv: 'ett utfall för en period planen inte följs upp', en: 'an outcome for a follow-up period the plan does not have' },
     'stale-monthly-indicator': { sv: 'en månatlig indikator utan utfall i år', en: 'a monthly indicator with no outcome this year' }
 };

@@ -5,7 +5,7 @@ import {
 } from '../generated/ast.js';
 import type { VplanCoreServices } from '../vplan-module.js';
 import { DuplicateIds, checkLocalDuplicates } from './duplicate-ids.js';
-import { checkContribution, checkDeadline, checkMonthly, checkOutcome } from './plan-checks.js';
+import { checkContribution, checkDeadline, checkMonthly, checkOutcome, checkPlanYear } from './plan-checks.js';
 import { checkActivity, checkAssignment, checkIndicatorDuties } from './responsibility-checks.js';
 import { checkRestatement, checkThresholds } from './threshold-checks.js';
 
@@ -45,6 +45,7 @@ export function registerVplanChecks(services: VplanCoreServices): void {
         Mission: [(n: Mission, a) => checkAssignment(n, a, lang()), named],
         Plan: [
             (n: Plan, a) => checkLocalDuplicates(n.members.filter(isFollowUp).flatMap(f => f.periods), a, lang()),
+            (n: Plan, a) => checkPlanYear(n, a, lang()),
             named
         ],
         Goal: named,

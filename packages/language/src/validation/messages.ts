@@ -161,6 +161,10 @@ export const messages = {
         `Planen har ingen uppföljningsperiod ${label} (den följs upp ${declared}).`,
         `The plan has no follow-up period ${label} (it is followed up ${declared}).`
     ),
+    missingPlanYear: (title: string): L => both(
+        `Planen "${title}" anger inget år (år 2026 …): utfall och sista datum kan inte jämföras med planens år.`,
+        `The plan "${title}" states no year (year 2026 …): outcomes and deadlines cannot be compared with the plan's year.`
+    ),
     staleMonthly: (title: string, year: number): L => both(
         `Indikatorn "${title}" mäts månatligen men har inget utfall för en period under ${year}.`,
         `The indicator "${title}" is measured monthly but has no outcome for a period of ${year}.`

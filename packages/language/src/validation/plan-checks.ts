@@ -98,6 +98,13 @@ export function checkDeadline(deadline: Deadline, accept: ValidationAcceptor, la
     }
 }
 
+/** A plan should say its year: without it no outcome or deadline can be held against the plan's year. */
+export function checkPlanYear(plan: Plan, accept: ValidationAcceptor, lang: Lang): void {
+    if (!plan.name || (plan.members ?? []).some(isPlanYear)) return;
+    report(accept, lang, 'missing-plan-year', messages.missingPlanYear(plan.title ?? plan.name),
+        { node: plan, property: 'name' }, { plan: plan.name });
+}
+
 /** A monthly indicator should have an outcome for some period of the plan's year (a hint). */
 export function checkMonthly(frequency: Frequency, accept: ValidationAcceptor, lang: Lang): void {
     if ((frequency.frequency as string) !== 'monthly') return;

@@ -421,6 +421,16 @@ describe('goals and periods', () => {
             .toEqual([['2025-Q5', 'The period 2025-Q5 does not exist: a year has the quarters Q1–Q4.']]);
         expect((await validate(text('', '2025-Q4'))).codes()).toEqual([]);
     });
+    test('missing-plan-year on the plan id; the year-based checks have nothing to go by', async () => {
+        const text = (year: string) => `roll r "R"\nplan omsorg "Verksamhetsplan Omsorg" {\n${year}  indikator i "I" { grön ja utfall 2031: ja ansvarig r rapporterar r }\n}`;
+        const v = await validate(text(''), 'sv');
+        const [d] = v.byCode('missing-plan-year');
+        expect(d.severity).toBe(WARNING);
+        expect(v.text(d)).toBe('omsorg');
+        expect(d.message).toBe('Planen "Verksamhetsplan Omsorg" anger inget år (år 2026 …): utfall och sista datum kan inte jämföras med planens år.');
+        expect(v.codes()).toEqual(['missing-plan-year']);
+        expect((await validate(text('  år 2031\n'))).codes()).toEqual([]);
+    });
     test('stale-monthly-indicator is a hint on the frequency', async () => {
         const v = await validate(plan('    grön 6,5\n    gul 7\n    mäts månatligen\n    utfall 2024: 6'));
         const [d] = v.byCode('stale-monthly-indicator');
