@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { AstUtils, Cancellation, DocumentState, OperationCancelled, URI, type LangiumDocument } from 'langium';
 import { setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isIndicator, isResponsible } from '../../src/index.js';
+import { isContribution, isIndicator, isResponsible } from '../../src/index.js';
 import { createServices, KOMMUN_SV, workspace } from './fixtures.js';
 
 const planUsing = (name: string, goal: string) => `plan ${name} "${name}" {\n  år 2026\n  indikator ${name}Ind "I" {\n    bidrar till ${goal} "Välfärd och välbefinnande genom livet"\n    grön >= 82\n    ansvarig handlaggare\n  }\n}\n`;
@@ -114,7 +114,7 @@ describe('an edit cancelled by the next keystroke', () => {
         expect(a.state).toBeGreaterThanOrEqual(DocumentState.Linked);
         // Linked against the new text: the contribution now points at the other goal.
         const indicator = [...(a.parseResult.value as any).elements[0].members].find(isIndicator)!;
-        expect(indicator.members.find((m: any) => m.$type === 'Contribution').goal.ref?.name).toBe('effektiv');
+        expect(indicator.members.find(isContribution)?.goal.ref?.name).toBe('effektiv');
         // Not validated yet: that part of the build stays cancellable.
         expect(a.state).toBeLessThan(DocumentState.Validated);
     });
