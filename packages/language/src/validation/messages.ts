@@ -105,6 +105,10 @@ export const messages = {
         `Utfallet ${value.sv} (${period}) ligger utanför skalan ${scale.sv}.`,
         `The outcome ${value.en} (${period}) is outside the scale ${scale.en}.`
     ),
+    baselineOutOfScale: (value: L, period: string | undefined, scale: L): L => both(
+        `Nuläget ${value.sv}${period ? ` (${period})` : ''} ligger utanför skalan ${scale.sv}.`,
+        `The baseline ${value.en}${period ? ` (${period})` : ''} is outside the scale ${scale.en}.`
+    ),
     missingResponsible: (thing: L, title: string): L => both(
         `${thing.sv} "${title}" saknar ansvarig för genomförande (ansvarig …).`,
         `${thing.en} "${title}" has no one responsible for carrying it out (responsible …).`

@@ -1,7 +1,7 @@
 import { GrammarUtils, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
 import {
-    isBand, isCutPoint, isDirection, isLevel, isNumberValue, isOpenBound, isOutcome, isRangeBand, isRankBand,
-    isRelativeChange, isRestatement, isShareOfYes, type Band, type Indicator, type Outcome
+    isBand, isBaseline, isCutPoint, isDirection, isLevel, isNumberValue, isOpenBound, isOutcome, isRangeBand, isRankBand,
+    isRelativeChange, isRestatement, isShareOfYes, type Band, type Baseline, type Indicator, type Outcome
 } from '../generated/ast.js';
 import type { Lang, Localized } from '../i18n/lang.js';
 import {
@@ -267,7 +267,7 @@ function outside(value: number, t: IndicatorThresholds, percent: boolean, whole:
 }
 
 /** The rule of outcome-out-of-scale: a numeric outcome outside the scale (or a negative share, a rank above 100 %). */
-function outcomeOutOfScale(outcome: Outcome, t: IndicatorThresholds): boolean {
+function outcomeOutOfScale(outcome: Outcome | Baseline, t: IndicatorThresholds): boolean {
     if (!isNumberValue(outcome.value)) return false;
     const n = parseNumber(outcome.value.value?.value ?? '');
     if (!n) return false;
@@ -303,13 +303,17 @@ function checkScale(indicator: Indicator, t: IndicatorThresholds, accept: Valida
             }
         }
     }
-    for (const outcome of (indicator.members ?? []).filter(isOutcome)) {
+    // Outcomes, and baselines by the same rule ("nuläge 2024: 120" under "maxvärde 100").
+    for (const outcome of (indicator.members ?? []).filter(m => isOutcome(m) || isBaseline(m))) {
         if (!isNumberValue(outcome.value)) continue;
         const n = parseNumber(outcome.value.value?.value ?? '');
         if (!n) continue;
         if (outcomeOutOfScale(outcome, t)) {
-            report(accept, lang, 'outcome-out-of-scale',
-                messages.outcomeOutOfScale(localizedNumber(n.value, n.decimals), outcome.period, scaleText(t)),
+            const value = localizedNumber(n.value, n.decimals);
+            const message = isBaseline(outcome)
+                ? messages.baselineOutOfScale(value, outcome.period, scaleText(t))
+                : messages.outcomeOutOfScale(value, outcome.period, scaleText(t));
+            report(accept, lang, 'outcome-out-of-scale', message,
                 { node: outcome, property: 'value' }, { value: n.value, period: outcome.period, min: t.scale?.min, max: t.scale?.max });
         }
     }

@@ -136,6 +136,14 @@ describe('thresholds', () => {
         expect(worded.byCode('direction-conflict')[0].message).toBe('Motstridig riktning: grön ≥ 1,4 betyder att högre är bättre, men gul 1,5–3,5 ligger över det.');
     });
 
+    test('outcome-out-of-scale also for a baseline, with its own wording', async () => {
+        const v = await validate(plan('    maxvärde 100\n    grön >= 82\n    gul >= 74\n    nuläge 2024: 120\n    nuläge: 101'), 'sv');
+        expect(v.byCode('outcome-out-of-scale').map(d => [v.text(d), d.message])).toEqual([
+            ['120', 'Nuläget 120 (2024) ligger utanför skalan max 100.'],
+            ['101', 'Nuläget 101 ligger utanför skalan max 100.']
+        ]);
+        expect((await validate(plan('    maxvärde 100\n    grön >= 82\n    gul >= 74\n    nuläge 2024: 100\n    nuläge: röd'))).codes()).toEqual([]);
+    });
     test('out-of-scale: a threshold above max, an outcome above max and a negative share', async () => {
         const v = await validate(plan('    maxvärde 100\n    grön >= 105\n    gul 74–81\n    utfall 2025: 120\n    utfall 2024: -3 %'));
         const [t] = v.byCode('out-of-scale');
