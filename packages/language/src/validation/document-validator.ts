@@ -3,6 +3,7 @@ import {
     type ParseResult, type ScopeProvider, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { isRestatement } from '../generated/ast.js';
 import type { LocaleService } from '../i18n/locale-service.js';
 import { nodesInOrder } from '../parser/ast-walk.js';
 import type { VplanCoreServices } from '../vplan-module.js';
@@ -99,6 +100,11 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
                     }
                     suggestion = closestName(written, names);
                     if (global) suggestions.set(key, suggestion);
+                }
+                // An indicator does not restate itself: suggest the closest other one.
+                const self = isRestatement(info.container) ? (info.container.$container as { name?: string }).name : undefined;
+                if (self && suggestion === self) {
+                    suggestion = closestName(written, (namesOfKind.get(type) ?? []).filter(n => n !== self));
                 }
             } catch {
                 // A scope that cannot be computed leaves the message without a suggestion.

@@ -302,6 +302,15 @@ describe('references and ids', () => {
             ['T9', 'Unknown follow-up period "T9". Did you mean "T1"?']
         ]);
     });
+    test('an unresolved restatement does not suggest the indicator itself', async () => {
+        const text = (other: string) => `plan p "P" { år 2025\n  ${other}\n  indikator behorighet "B" { återger kfBehorighet grön ja }\n}`;
+        const v = await validate(text(''));
+        const [d] = v.byCode('unresolved-reference');
+        expect(v.text(d)).toBe('kfBehorighet');
+        expect(d.message).toBe('Unknown indicator "kfBehorighet".');
+        const other = await validate(text('indikator kfBehorighet2 "K" { grön ja }'));
+        expect(other.byCode('unresolved-reference').map(x => x.message)).toEqual(['Unknown indicator "kfBehorighet". Did you mean "kfBehorighet2"?']);
+    });
     test('no suggestion when nothing is close', async () => {
         const v = await validate(plan('    grön ja\n    ansvarig xyzzyq'));
         const [d] = v.byCode('unresolved-reference');
