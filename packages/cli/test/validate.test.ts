@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ensureBuilt, tempCopy, vplan } from './helpers.js';
 
@@ -107,6 +107,36 @@ describe('vplan validate: exit codes', () => {
             'vplan: missing/*.vplan: no .vplan files match this pattern'
         ]);
         expect(r.stdout).toMatch(/No problems found in 2 files/);
+    });
+
+    test('.vplanignore leaves out what it lists below its folder; a plan named explicitly is still read', () => {
+        const dir = tempCopy('ok');
+        // A copy of the plans as a test fixture and a draft: their ids would clash with the real ones.
+        mkdirSync(path.join(dir, 'ok', 'test', 'fixtures', 'copy'), { recursive: true });
+        for (const file of ['kommun.vplan', 'omsorg.vplan']) cpSync(path.join(dir, 'ok', file), path.join(dir, 'ok', 'test', 'fixtures', 'copy', file));
+        writeFileSync(path.join(dir, 'ok', 'utkast-omsorg.vplan'), readFileSync(path.join(dir, 'ok', 'omsorg.vplan')));
+        const listed = (args: string[]) => {
+            const r = vplan(['validate', ...args, '--format', 'json'], { cwd: dir });
+            return { code: r.code, files: (JSON.parse(r.stdout).files as Array<{ path: string }>).map(f => f.path).sort(), stderr: r.stderr };
+        };
+        // Without an ignore file the copies are part of the workspace, and clash.
+        const before = vplan(['validate', 'ok', '--format', 'json'], { cwd: dir });
+        expect(before.code).toBe(1);
+        expect(before.stdout).toContain('duplicate-id');
+
+        writeFileSync(path.join(dir, 'ok', '.vplanignore'), '# test data and drafts\ntest/fixtures/\nutkast-*.vplan\n');
+        expect(listed(['ok'])).toEqual({ code: 0, files: ['ok/kommun.vplan', 'ok/omsorg.vplan'], stderr: '' });
+        // Named explicitly, an ignored plan is read (and here clashes with the others).
+        const explicit = listed(['ok', 'ok/utkast-omsorg.vplan']);
+        expect(explicit.files).toEqual(['ok/kommun.vplan', 'ok/omsorg.vplan', 'ok/utkast-omsorg.vplan']);
+        expect(explicit.code).toBe(1);
+        // Walking from a folder below, the ignore file above it does not apply: the copies are read.
+        expect(listed(['ok/test']).files).toEqual(['ok/test/fixtures/copy/kommun.vplan', 'ok/test/fixtures/copy/omsorg.vplan']);
+        // A folder whose own ignore file leaves out every plan says so.
+        writeFileSync(path.join(dir, 'ok', 'test', 'fixtures', '.vplanignore'), '*\n');
+        const r = vplan(['validate', 'ok/test/fixtures'], { cwd: dir });
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe('vplan: ok/test/fixtures: no .vplan files in this folder outside what .vplanignore leaves out\n');
     });
 });
 

@@ -10,6 +10,7 @@ import { VplanFoldingRangeProvider } from './folding.js';
 import { VplanFormatter } from './formatter.js';
 import { VplanHoverProvider } from './hover-provider.js';
 import { VplanIndexManager } from './index-manager.js';
+import { VplanWorkspaceManager } from './workspace-manager.js';
 import { VplanInlayHintProvider } from './inlay-hints.js';
 import { VplanNodeKindProvider } from './node-kinds.js';
 import { VplanRenameProvider } from './rename.js';
@@ -39,6 +40,8 @@ export const VplanSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
     workspace: {
         DocumentBuilder: services => new VplanDocumentBuilder(services),
         // References are indexed when asked for, not on every keystroke.
-        IndexManager: services => new VplanIndexManager(services)
+        IndexManager: services => new VplanIndexManager(services),
+        // Leaves out what a folder's .vplanignore lists.
+        WorkspaceManager: services => new VplanWorkspaceManager(services)
     }
 };

@@ -3,6 +3,25 @@ import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { VplanCoreServices } from '../vplan-module.js';
 import type { LangiumSharedCoreServices } from 'langium';
+import { parsePlanIgnore, PLAN_IGNORE_FILE, type PlanIgnore } from '../workspace/plan-ignore.js';
+
+/** A `.vplanignore` met while walking, with the folder its patterns are relative to. */
+interface IgnoreScope {
+    root: string;
+    ignored: PlanIgnore;
+}
+
+async function readPlanIgnore(folder: string): Promise<PlanIgnore | undefined> {
+    try {
+        return parsePlanIgnore(await fs.readFile(path.join(folder, PLAN_IGNORE_FILE), 'utf8'));
+    } catch {
+        return undefined;
+    }
+}
+
+function isIgnored(scopes: IgnoreScope[], target: string, isDirectory: boolean): boolean {
+    return scopes.some(({ root, ignored }) => ignored(path.relative(root, target).split(path.sep).join('/'), isDirectory));
+}
 
 /** A path the user gave that could not be read as a plan. */
 export interface InputProblem {
@@ -26,13 +45,14 @@ function megabytes(bytes: number): string {
 
 /**
  * Finds the plan files under the given files and folders (folders recursively, in a stable order),
- * reporting paths that do not exist or are not plans instead of throwing.
+ * reporting paths that do not exist or are not plans instead of throwing. Below a folder, what its
+ * `.vplanignore` lists is left out; a path given explicitly is always read.
  */
 export async function collectPlanFiles(inputs: string[]): Promise<{ files: string[]; problems: InputProblem[] }> {
     const files: string[] = [];
     const problems: InputProblem[] = [];
     const seen = new Set<string>();
-    const visit = async (p: string, explicit: boolean, visitedDirs: Set<string>): Promise<void> => {
+    const visit = async (p: string, explicit: boolean, visitedDirs: Set<string>, ignores: IgnoreScope[]): Promise<void> => {
         let stat;
         try {
             stat = await fs.stat(p);
@@ -51,12 +71,22 @@ export async function collectPlanFiles(inputs: string[]): Promise<{ files: strin
                 problems.push({ path: p, reason: describeFsError(err) });
                 return;
             }
+            const own = await readPlanIgnore(p);
+            const scopes = own ? [...ignores, { root: p, ignored: own }] : ignores;
             const before = files.length;
+            let skipped = 0;
             for (const entry of entries) {
                 if (entry === 'node_modules' || entry.startsWith('.')) continue;
-                await visit(path.join(p, entry), false, next);
+                const child = path.join(p, entry);
+                if (scopes.length > 0 && isIgnored(scopes, child, await isDirectory(child))) {
+                    skipped++;
+                    continue;
+                }
+                await visit(child, false, next, scopes);
             }
-            if (explicit && files.length === before) problems.push({ path: p, reason: 'no .vplan files in this folder' });
+            if (explicit && files.length === before) {
+                problems.push({ path: p, reason: skipped > 0 ? `no .vplan files in this folder outside what ${PLAN_IGNORE_FILE} leaves out` : 'no .vplan files in this folder' });
+            }
         } else if (p.endsWith(PLAN_EXTENSION)) {
             // Reading a FIFO or a device named *.vplan blocks forever, and a plan of tens of MB takes
             // minutes and gigabytes: both are refused with a reason, the other inputs still load.
@@ -77,8 +107,12 @@ export async function collectPlanFiles(inputs: string[]): Promise<{ files: strin
             problems.push({ path: p, reason: 'not a .vplan file' });
         }
     };
-    for (const input of inputs) await visit(input, true, new Set());
+    for (const input of inputs) await visit(input, true, new Set(), []);
     return { files, problems };
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+    return fs.stat(p).then(s => s.isDirectory(), () => false);
 }
 
 function describeFsError(err: unknown): string {
