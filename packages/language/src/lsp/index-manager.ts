@@ -56,7 +56,8 @@ export class VplanIndexManager extends DefaultIndexManager {
 
     /** Indexes every document that waits. */
     indexPending(): void {
-        for (const uri of [...this.pending.keys()]) this.indexOne(uri);
+        // indexOne deletes the entry it reads: a Map's iteration goes on past deleted entries.
+        for (const uri of this.pending.keys()) this.indexOne(uri);
     }
 
     private indexOne(uri: string): void {
@@ -85,7 +86,7 @@ export class VplanIndexManager extends DefaultIndexManager {
     private indexSlice(): void {
         this.timer = undefined;
         const start = performance.now();
-        for (const uri of [...this.pending.keys()]) {
+        for (const uri of this.pending.keys()) {
             this.indexOne(uri);
             if (performance.now() - start > SLICE_MS) break;
         }
