@@ -4,7 +4,7 @@ import {
 } from 'langium';
 import { Cancellation } from 'langium';
 const { CancellationToken } = Cancellation;
-import { isPeriod, isPlan, isSeriesDecl } from '../generated/ast.js';
+import { isIndicator, isPeriod, isPlan, isSeriesDecl } from '../generated/ast.js';
 import { walkContents } from '../parser/ast-walk.js';
 
 /**
@@ -12,9 +12,11 @@ import { walkContents } from '../parser/ast-walk.js';
  *
  * Goals, roles, sources, comparison groups, organisations, departments, plans and indicators are
  * global: declared once (usually in the municipality's shared file) and referenced from every plan,
- * so they are exported wherever they stand in the tree. Series are local to their indicator and
- * follow-up periods to their plan; those are the only local symbols, which keeps every local scope a
- * handful of entries and linking linear in the size of a plan.
+ * so they are exported wherever they stand in the tree. An indicator of a plan is also local to that
+ * plan, so that a reference inside the plan (`återger`) finds the plan's own indicator first when last
+ * year's plan beside it has one of the same id. Series are local to their indicator and follow-up
+ * periods to their plan; only those are not exported. Local scopes stay small and linking linear in
+ * the size of a plan.
  *
  * One walk over the tree finds both: the exports when the document is indexed, the local symbols
  * kept for the scope phase that follows (a 1,000-plan workspace walked its trees twice with
@@ -30,12 +32,14 @@ export class VplanScopeComputation extends DefaultScopeComputation {
         const root = document.parseResult.value;
         if (cancelToken.isCancellationRequested) return exports;
         walkContents(root, node => {
-            if (isLocal(node)) {
+            if (isLocalOnly(node)) {
                 locals.push(node);
                 return;
             }
             const name = this.nameProvider.getName(node);
-            if (name) exports.push(this.descriptions.createDescription(node, name, document));
+            if (!name) return;
+            exports.push(this.descriptions.createDescription(node, name, document));
+            if (isIndicator(node)) locals.push(node);
         });
         this.pendingLocals.set(root, locals);
         return exports;
@@ -48,12 +52,12 @@ export class VplanScopeComputation extends DefaultScopeComputation {
         this.pendingLocals.delete(root);
         if (!locals) {
             locals = [];
-            walkContents(root, node => { if (isLocal(node)) locals!.push(node); });
+            walkContents(root, node => { if (isLocalOnly(node) || isIndicator(node)) locals!.push(node); });
         }
         if (cancelToken.isCancellationRequested) return symbols;
         for (const node of locals) {
             // A period is declared in the plan's follow-up line but referenced anywhere in the plan.
-            const scope = isPeriod(node) ? AstUtils.getContainerOfType(node, isPlan) : node.$container;
+            const scope = isPeriod(node) || isIndicator(node) ? AstUtils.getContainerOfType(node, isPlan) : node.$container;
             const name = this.nameProvider.getName(node);
             if (scope && name) symbols.add(scope, this.descriptions.createDescription(node, name, document));
         }
@@ -61,6 +65,7 @@ export class VplanScopeComputation extends DefaultScopeComputation {
     }
 }
 
-function isLocal(node: AstNode): boolean {
+/** Declarations visible only where they stand (not exported). */
+function isLocalOnly(node: AstNode): boolean {
     return isSeriesDecl(node) || isPeriod(node);
 }

@@ -1,14 +1,19 @@
 import { DocumentState, UriUtils, type URI, type AstNode, type AstNodeDescription, type LangiumDocument, type ValidationAcceptor } from 'langium';
 import type { LangiumSharedCoreServices } from 'langium';
 import type { Lang } from '../i18n/lang.js';
+import { isPlan, type Document } from '../generated/ast.js';
 import { REFERENCE_KIND, messages } from './messages.js';
 import { report } from './report.js';
 
 /**
- * Ids declared more than once in the workspace, per kind of declaration. The index of all exported
- * names is kept up to date per document: a keystroke re-reads the exports of the documents that
- * changed, not of the whole workspace (rebuilding it from every export cost about 100 ms per
- * keystroke in a workspace of a thousand plans, found by bench/load).
+ * Ids declared more than once in the workspace, per kind of declaration. What a plan declares
+ * (units, indicators, assignments, a unit's goals) is unique within that plan: last year's plan may
+ * sit beside this year's with the same ids. What stands outside plans (the municipality's goals,
+ * roles, sources) is unique in the whole workspace, and clashes with a plan's declaration too.
+ *
+ * The index of all exported names is kept up to date per document: a keystroke re-reads the exports
+ * of the documents that changed, not of the whole workspace (rebuilding it from every export cost
+ * about 100 ms per keystroke in a workspace of a thousand plans, found by bench/load).
  */
 export class DuplicateIds {
     private readonly byKey = new Map<string, AstNodeDescription[]>();
@@ -54,6 +59,14 @@ export class DuplicateIds {
         return this.byKey;
     }
 
+    /** The plan a declaration stands in (`uri#index` of the plan among the file's elements), if any. */
+    private planKey(description: AstNodeDescription): string | undefined {
+        const top = /^\/elements@(\d+)\//.exec(description.path);
+        if (!top) return undefined;
+        const root = this.shared.workspace.LangiumDocuments.getDocument(description.documentUri)?.parseResult.value as Document | undefined;
+        return root && isPlan(root.elements?.[Number(top[1])]) ? `${description.documentUri.toString()}#${top[1]}` : undefined;
+    }
+
     check(node: AstNode & { name?: string }, accept: ValidationAcceptor, lang: Lang): void {
         const name = node.name;
         if (!name) return;
@@ -61,8 +74,11 @@ export class DuplicateIds {
         if (!list || list.length < 2) return;
         const document = getDocument(node);
         const self = node.$cstNode?.offset;
+        const plan = planKeyOfNode(node, document);
         const others = list.filter(d => !(d.documentUri.toString() === document?.uri.toString()
-            && d.nameSegment && node.$cstNode && d.nameSegment.offset >= node.$cstNode.offset && d.nameSegment.end <= node.$cstNode.end));
+            && d.nameSegment && node.$cstNode && d.nameSegment.offset >= node.$cstNode.offset && d.nameSegment.end <= node.$cstNode.end)
+            // Declarations of two different plans do not clash (this year's plan beside last year's).
+            && !(plan !== undefined && this.planKey(d) !== undefined && this.planKey(d) !== plan));
         if (others.length === 0 || others.length === list.length && self === undefined) return;
         const other = others[0];
         const where = `${fileName(other.documentUri, document?.uri)}:${(other.nameSegment?.range.start.line ?? 0) + 1}`;
@@ -80,6 +96,14 @@ function fileName(other: URI, self: URI | undefined): string {
     const name = UriUtils.basename(other);
     if (!self || other.toString() === self.toString() || UriUtils.basename(self) !== name) return name;
     return UriUtils.relative(UriUtils.dirname(self), other);
+}
+
+/** The plan a node stands in, as `planKey` writes it, if any. */
+function planKeyOfNode(node: AstNode, document: LangiumDocument | undefined): string | undefined {
+    let top: AstNode = node;
+    while (top.$container?.$container) top = top.$container;
+    if (top === node || !isPlan(top) || !document || top.$containerIndex === undefined) return undefined;
+    return `${document.uri.toString()}#${top.$containerIndex}`;
 }
 
 function getDocument(node: AstNode): LangiumDocument | undefined {

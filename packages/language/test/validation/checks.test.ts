@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_CODES, DIAGNOSTICS } from '../../src/index.js';
-import { URI } from 'langium';
+import { AstUtils, URI } from 'langium';
 import { clearDocuments } from 'langium/test';
 import { plan, services, validate, CATALOGUE } from './helpers.js';
 
@@ -350,8 +350,8 @@ describe('references and ids', () => {
         services.Vplan.i18n.Locale.lang = 'sv';
         const factory = services.shared.workspace.LangiumDocumentFactory;
         const docs = [
-            ['file:///ws/2025/omsorg.vplan', 'roll chef "C"\nplan p2025 "P" { år 2025 enhet ifo "IFO" { } }'],
-            ['file:///ws/2026/omsorg.vplan', 'plan p2026 "P" { år 2026\n  enhet ifo "IFO" { } }'],
+            ['file:///ws/2025/omsorg.vplan', 'roll chef "C"\nmål trygg "T"\nplan p2025 "P" { år 2025 enhet ifo "IFO" { } }'],
+            ['file:///ws/2026/omsorg.vplan', 'plan p2026 "P" { år 2026\n  enhet ifo "IFO" { } }\nmål trygg "T"'],
             ['file:///ws/2026/annan.vplan', 'roll chef "C"']
         ].map(([uri, text]) => {
             const doc = factory.fromString(text, URI.parse(uri));
@@ -362,9 +362,48 @@ describe('references and ids', () => {
         const messages = (i: number) => (docs[i].diagnostics ?? []).filter(d => d.code === 'duplicate-id').map(d => d.message);
         expect(messages(0)).toEqual([
             'Id:t "chef" är redan deklarerat för en annan roll (annan.vplan:1).',
-            'Id:t "ifo" är redan deklarerat för en annan enhet (../2026/omsorg.vplan:2).'
+            'Id:t "trygg" är redan deklarerat för ett annat mål (../2026/omsorg.vplan:3).'
         ]);
-        expect(messages(1)).toEqual(['Id:t "ifo" är redan deklarerat för en annan enhet (../2025/omsorg.vplan:2).']);
+        expect(messages(1)).toEqual(['Id:t "trygg" är redan deklarerat för ett annat mål (../2025/omsorg.vplan:2).']);
+    });
+    test('what a plan declares is unique within the plan: last year\'s plan beside this year\'s may repeat its ids', async () => {
+        await clearDocuments(services.shared);
+        services.Vplan.i18n.Locale.lang = 'en';
+        const factory = services.shared.workspace.LangiumDocumentFactory;
+        const year = (y: number, bands: string) => `plan p${y} "P ${y}" { år ${y}
+  enhet ifo "IFO" {
+    indikator kfNojd "Nöjdhet" { ${bands} ansvarig chef rapporterar chef mäts årligen }
+    indikator nojd "Nöjdhet" { återger kfNojd ${bands} ansvarig chef rapporterar chef mäts årligen }
+  }
+  budgetuppdrag b1 "B" { ansvarig chef rapporterar chef }
+}`;
+        const docs = [
+            ['file:///ws/kommun.vplan', 'roll chef "C"'],
+            ['file:///ws/2025.vplan', year(2025, 'grön >= 80 gul >= 70')],
+            ['file:///ws/2026.vplan', year(2026, 'grön >= 85 gul >= 75')],
+            ['file:///ws/2026-kopia.vplan', `plan kopia "K" { år 2026\n  enhet ifo "A" { }\n  enhet ifo "B" { } }`]
+        ].map(([uri, text]) => {
+            const doc = factory.fromString(text, URI.parse(uri));
+            services.shared.workspace.LangiumDocuments.addDocument(doc);
+            return doc;
+        });
+        await services.shared.workspace.DocumentBuilder.build(docs, { validation: true });
+        const codes = (i: number) => (docs[i].diagnostics ?? []).map(d => d.code);
+        // Same ids in the 2025 and 2026 plans: no clash, and each restatement finds its own plan's
+        // indicator (same bands: no restated-thresholds-differ).
+        expect(codes(1)).toEqual([]);
+        expect(codes(2)).toEqual([]);
+        for (const i of [1, 2]) {
+            const unit = (docs[i].parseResult.value as any).elements[0].members.find((m: any) => m.$type === 'Unit');
+            const restating = unit.members.find((m: any) => m.name === 'nojd');
+            const target = restating.members.find((m: any) => m.$type === 'Restatement').indicator.ref;
+            expect(AstUtils.getDocument(target).uri.toString()).toBe(docs[i].uri.toString());
+        }
+        // Twice in one plan is still a duplicate, on each of the two.
+        expect((docs[3].diagnostics ?? []).filter(d => d.code === 'duplicate-id').map(d => d.message)).toEqual([
+            'The id "ifo" is already declared for another unit (2026-kopia.vplan:3).',
+            'The id "ifo" is already declared for another unit (2026-kopia.vplan:2).'
+        ]);
     });
     test('a goal and a role may share a name (different kinds)', async () => {
         const v = await validate(`roll valfard "R"\nmål valfard "Välfärd"`);
