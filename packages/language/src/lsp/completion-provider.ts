@@ -5,7 +5,7 @@ import {
 } from 'langium/lsp';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-    CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionList, type CompletionParams
+    CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionList, type CompletionParams, type Position
 } from 'vscode-languageserver';
 import { isFollowUp, isIndicator, isOutcome, isPlan, isPlanYear, type Plan } from '../generated/ast.js';
 import type { Lang } from '../i18n/lang.js';
@@ -50,7 +50,8 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
         const root = document.parseResult.value.$cstNode?.root;
         this.root = this.windowed && root && root.fullText === document.textDocument.getText() ? root : undefined;
         try {
-            return await super.getCompletion(document, params, cancelToken);
+            const list = await super.getCompletion(document, params, cancelToken);
+            return list && withoutGluedItems(list, document.textDocument, params.position);
         } finally {
             this.root = undefined;
         }
@@ -298,3 +299,21 @@ addSnippet('unit', {
         '}'
     ].join('\n')
 });
+
+/**
+ * Right after a letter or digit, an item that inserts at the cursor (rather than completing the word
+ * typed so far) would be glued to it: VS Code offers completion as soon as `utfall 2025: 6,5` is typed,
+ * and Enter would then make it `6,5tkr` or `6,5aktivitet`. Such items are dropped; items that
+ * complete the word (a keyword being typed, `20` → `2026`) stay.
+ */
+function withoutGluedItems(list: CompletionList, text: TextDocument, position: Position): CompletionList {
+    const offset = text.offsetAt(position);
+    if (offset === 0 || !/[\p{L}\p{N}_]/u.test(text.getText().charAt(offset - 1))) return list;
+    const items = list.items.filter(item => {
+        const edit = item.textEdit;
+        if (!edit) return true;
+        const range = 'range' in edit ? edit.range : edit.insert;
+        return text.offsetAt(range.start) < offset;
+    });
+    return items.length === list.items.length ? list : { ...list, items };
+}

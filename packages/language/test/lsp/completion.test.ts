@@ -167,6 +167,37 @@ describe('completion', () => {
     });
 });
 
+describe('completion right after a number or a word', () => {
+    let sv: Services;
+    beforeAll(async () => {
+        sv = await createServices();
+        await workspace(sv, { 'kommun.vplan': KOMMUN_SV });
+    });
+    const inIndicator = (line: string) => `plan p "P" {\n  år 2026\n  uppföljning T1, T2\n  enhet u "U" {\n    indikator i "I" {\n      ${line}\n    }\n  }\n}`;
+    const insertsAtCursor = (list: CompletionList) => list.items.filter(i => i.textEdit && 'range' in i.textEdit
+        && i.textEdit.range.start.character === i.textEdit.range.end.character).map(i => i.label);
+
+    test('nothing is offered that Enter would glue to the number being typed (6,5tkr, 6,5aktivitet)', async () => {
+        for (const line of ['utfall 2025: 6,5<|>', 'grön >= 8<|>', 'gul 74–8<|>']) {
+            await expectCompletion(sv.Vplan)({ text: inIndicator(line), index: 0, assert: list => expect(insertsAtCursor(list), line).toEqual([]) });
+        }
+    });
+    test('after a space the same place offers units, `bästa` and the next members; a year being typed is still completed', async () => {
+        await expectCompletion(sv.Vplan)({
+            text: inIndicator('utfall 2025: 6,5 <|>'), index: 0,
+            assert: list => expect(labels(list)).toEqual(expect.arrayContaining(['tkr', 'bästa', 'ansvarig']))
+        });
+        await expectCompletion(sv.Vplan)({
+            text: inIndicator('utfall 20<|>'), index: 0,
+            assert: list => expect(labels(list)).toEqual(expect.arrayContaining(['2026', '2026-T1']))
+        });
+        await expectCompletion(sv.Vplan)({
+            text: inIndicator('ansv<|>'), index: 0,
+            assert: list => expect(labels(list)).toContain('ansvarig')
+        });
+    });
+});
+
 describe('completion parses only around the cursor', () => {
     test('offers exactly what a parse of the whole text before the cursor offers, at every token of the examples', async () => {
         const { readdirSync, readFileSync } = await import('node:fs');
