@@ -39,6 +39,8 @@ describe('manifest', () => {
             expect(() => readFileSync(join(root, file))).not.toThrow();
         }
         expect(manifest.contributes.grammars[0]).toMatchObject({ language: 'vplan', scopeName: 'source.vplan' });
+        // The en dash of `gul 74–81` (as Word writes it) is the language's, not a look-alike to flag.
+        expect(manifest.contributes.configurationDefaults['[vplan]']['editor.unicodeHighlight.ambiguousCharacters']).toBe(false);
     });
 
     test('every command it contributes is registered by the client, and the reverse', () => {
