@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { VplanCoreServices } from '../vplan-module.js';
@@ -64,9 +64,9 @@ export async function collectPlanFiles(inputs: string[]): Promise<{ files: strin
             const real = await fs.realpath(p).catch(() => p);
             if (visitedDirs.has(real)) return; // a symlink loop
             const next = new Set(visitedDirs).add(real);
-            let entries: string[];
+            let entries: Dirent[];
             try {
-                entries = (await fs.readdir(p)).sort();
+                entries = (await fs.readdir(p, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
             } catch (err) {
                 problems.push({ path: p, reason: describeFsError(err) });
                 return;
@@ -76,9 +76,10 @@ export async function collectPlanFiles(inputs: string[]): Promise<{ files: strin
             const before = files.length;
             let skipped = 0;
             for (const entry of entries) {
-                if (entry === 'node_modules' || entry.startsWith('.')) continue;
-                const child = path.join(p, entry);
-                if (scopes.length > 0 && isIgnored(scopes, child, await isDirectory(child))) {
+                const name = entry.name;
+                if (name === 'node_modules' || name.startsWith('.')) continue;
+                const child = path.join(p, name);
+                if (scopes.length > 0 && isIgnored(scopes, child, await isDirectory(entry, child))) {
                     skipped++;
                     continue;
                 }
@@ -111,8 +112,9 @@ export async function collectPlanFiles(inputs: string[]): Promise<{ files: strin
     return { files, problems };
 }
 
-async function isDirectory(p: string): Promise<boolean> {
-    return fs.stat(p).then(s => s.isDirectory(), () => false);
+/** From the folder listing; a symbolic link is matched as what it points to. */
+async function isDirectory(entry: Dirent, p: string): Promise<boolean> {
+    return entry.isSymbolicLink() ? fs.stat(p).then(s => s.isDirectory(), () => false) : entry.isDirectory();
 }
 
 function describeFsError(err: unknown): string {

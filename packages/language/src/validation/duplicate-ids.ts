@@ -67,6 +67,12 @@ export class DuplicateIds {
         return root && isPlan(root.elements?.[Number(top[1])]) ? `${description.documentUri.toString()}#${top[1]}` : undefined;
     }
 
+    private inAnotherPlan(description: AstNodeDescription, plan: string | undefined): boolean {
+        if (plan === undefined) return false;
+        const other = this.planKey(description);
+        return other !== undefined && other !== plan;
+    }
+
     check(node: AstNode & { name?: string }, accept: ValidationAcceptor, lang: Lang): void {
         const name = node.name;
         if (!name) return;
@@ -78,7 +84,7 @@ export class DuplicateIds {
         const others = list.filter(d => !(d.documentUri.toString() === document?.uri.toString()
             && d.nameSegment && node.$cstNode && d.nameSegment.offset >= node.$cstNode.offset && d.nameSegment.end <= node.$cstNode.end)
             // Declarations of two different plans do not clash (this year's plan beside last year's).
-            && !(plan !== undefined && this.planKey(d) !== undefined && this.planKey(d) !== plan));
+            && !this.inAnotherPlan(d, plan));
         if (others.length === 0 || others.length === list.length && self === undefined) return;
         const other = others[0];
         const where = `${fileName(other.documentUri, document?.uri)}:${(other.nameSegment?.range.start.line ?? 0) + 1}`;
