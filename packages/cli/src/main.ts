@@ -8,7 +8,7 @@ import type { CommandContext } from './context.js';
 import { help, usageMessage } from './messages.js';
 import { VERSION } from './version.js';
 
-type CommandName = 'validate' | 'render' | 'fmt' | 'status';
+type CommandName = 'validate' | 'render' | 'fmt' | 'status' | 'kolada';
 
 const common: OptionSpecs = {
     help: { kind: 'boolean', short: 'h' },
@@ -38,6 +38,12 @@ const specs: Record<CommandName, OptionSpecs> = {
     status: {
         ...common,
         format: { kind: 'string', short: 'f', choices: ['table', 'json', 'csv'] }
+    },
+    kolada: {
+        ...common,
+        write: { kind: 'boolean', short: 'w' },
+        year: { kind: 'string' },
+        'api-url': { kind: 'string' }
     }
 };
 
@@ -87,6 +93,7 @@ async function main(argv: readonly string[], ctx: CommandContext): Promise<numbe
             case 'status': return await (await import('./commands/status.js')).runStatus(ctx, args);
             case 'render': return await (await import('./commands/render.js')).runRender(ctx, args);
             case 'fmt': return await loadFmt().runFmt(ctx, args);
+            case 'kolada': return await (await import('./commands/kolada.js')).runKolada(ctx, args);
         }
     } catch (err) {
         if (isUsageError(err)) throw new CommandUsageError(err, name);

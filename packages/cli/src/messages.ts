@@ -87,7 +87,7 @@ export const msg = {
 };
 
 /** Help texts: the command's synopsis, what it does, and its options. */
-export const help: Record<'main' | 'validate' | 'render' | 'fmt' | 'status', Text> = {
+export const help: Record<'main' | 'validate' | 'render' | 'fmt' | 'status' | 'kolada', Text> = {
     main: {
         en: `vplan — operational plans (verksamhetsplaner) as code
 
@@ -98,6 +98,7 @@ Commands:
   render     render a plan to one self-contained HTML page (or Markdown)
   fmt        format plans (print, --check or --write)
   status     count green, yellow and red indicators per plan, unit and goal
+  kolada     fetch outcomes from Kolada (pull, --write) or compare with it (check)
 
 Options:
   -h, --help        show help (vplan <command> --help for a command)
@@ -115,6 +116,7 @@ Kommandon:
   render     gör en fristående HTML-sida (eller Markdown) av en plan
   fmt        formatera planer (skriv ut, --check eller --write)
   status     räkna gröna, gula och röda indikatorer per plan, enhet och mål
+  kolada     hämta utfall från Kolada (pull, --write) eller jämför med Kolada (check)
 
 Flaggor:
   -h, --help        visa hjälp (vplan <kommando> --help för ett kommando)
@@ -243,5 +245,55 @@ Flaggor:
   -h, --help                    visa den här hjälpen
 
 Slutkoder: 0 ok (oavsett status); 2 felaktig användning eller oläsbar indata.`
+    },
+    kolada: {
+        en: `Usage: vplan kolada pull [--write] [--year Y,…] [--api-url URL] <files|folders…>
+       vplan kolada check [--year Y,…] [--api-url URL] <files|folders…>
+
+For every indicator with a Kolada KPI id (källa kolada kpi "U23471"), in plans whose organisation
+has a Kolada id (kolada 2417), fetches the totals for the plan's years — the years its outcomes
+show, the plan year and the year before — from Kolada's open API (v3).
+
+  pull     shows the outcomes to add or change as a diff; --write writes them into the plans
+           (atomically, only the outcomes, every comment and the layout kept)
+  check    lists the outcomes that differ from Kolada (for CI)
+
+An outcome written "utfall 2025: 73 (2024)" is taken as the 2024 figure until Kolada has 2025's.
+A value Kolada lacks is written as iu only where the plan has no outcome for that year.
+
+Options:
+  -w, --write        write the outcomes (pull)
+  --year Y,…         these years instead of the plan's (e.g. --year 2024,2025)
+  --api-url URL      another Kolada (a mirror, a test server); also VPLAN_KOLADA_URL
+  --lang sv|en       language of messages
+  -h, --help         show this help
+
+Exit codes: 0 done (or nothing differs); 1 outcomes would change (pull without --write, check);
+2 bad usage, an unreadable plan, or Kolada unreachable (one line: the URL and the reason).
+Källa: Kolada.`,
+        sv: `Användning: vplan kolada pull [--write] [--year Å,…] [--api-url URL] <filer|mappar…>
+            vplan kolada check [--year Å,…] [--api-url URL] <filer|mappar…>
+
+För varje indikator med KPI-id från Kolada (källa kolada kpi "U23471"), i planer vars
+organisation har Kolada-id (kolada 2417), hämtas totalen för planens år — åren dess utfall visar,
+planåret och året före — från Koladas öppna API (v3).
+
+  pull     visar utfallen att lägga till eller ändra som en diff; --write skriver in dem i planerna
+           (atomärt, bara utfallen, alla kommentarer och all layout behålls)
+  check    listar utfallen som skiljer sig från Kolada (för CI)
+
+Ett utfall skrivet "utfall 2025: 73 (2024)" räknas som 2024 års siffra tills Kolada har 2025 års.
+Ett värde som Kolada saknar skrivs som iu bara där planen saknar utfall för året.
+
+Flaggor:
+  -w, --write        skriv in utfallen (pull)
+  --year Å,…         dessa år i stället för planens (t.ex. --year 2024,2025)
+  --api-url URL      ett annat Kolada (en spegel, en testserver); även VPLAN_KOLADA_URL
+  --lang sv|en       språk för meddelanden
+  -h, --help         visa den här hjälpen
+
+Slutkoder: 0 klart (eller inget skiljer sig); 1 utfall skulle ändras (pull utan --write, check);
+2 felaktig användning, en oläsbar plan eller Kolada nås inte (en rad: adressen och orsaken).
+Källa: Kolada.`
     }
 };

@@ -12,7 +12,7 @@ export const FIXTURES = path.join(ROOT, 'packages/cli/test/fixtures');
 /** The project's Node (24); the machine's PATH may have an older one. */
 export const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node')) ? path.join(ROOT, 'node_modules/.bin/node') : process.execPath;
 
-const SOURCES = ['packages/cli/src', 'packages/cli/bin', 'packages/language/src', 'packages/preview/src'];
+const SOURCES = ['packages/cli/src', 'packages/cli/bin', 'packages/language/src', 'packages/data/src', 'packages/preview/src'];
 
 function newestSource(): number {
     let newest = statSync(path.join(ROOT, 'esbuild.mjs')).mtimeMs;

@@ -1,0 +1,122 @@
+// `vplan kolada pull|check` as a user runs them: the built CLI in its own process, against the
+// Kolada stand-in on 127.0.0.1 (never the real network).
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { CLI, ensureBuilt, NODE, tempCopy, type RunResult } from './helpers.js';
+import { fixture, startStandIn, type StandIn } from '../../data/test/kolada-stand-in.js';
+
+beforeAll(() => ensureBuilt(), 240_000);
+
+let standIn: StandIn | undefined;
+afterEach(async () => {
+    await standIn?.close();
+    standIn = undefined;
+});
+
+/** Runs the CLI without blocking this process, which serves the stand-in. */
+function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
+    return new Promise((resolve, reject) => {
+        const base: Record<string, string | undefined> = { ...process.env, LANG: 'C', LC_ALL: undefined, LC_MESSAGES: undefined, VPLAN_KOLADA_URL: undefined, ...env };
+        for (const key of Object.keys(base)) if (base[key] === undefined) delete base[key];
+        const child = spawn(NODE, [CLI, ...args], { cwd, env: base as NodeJS.ProcessEnv });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', d => { stdout += d; });
+        child.stderr.on('data', d => { stderr += d; });
+        child.on('error', reject);
+        child.on('close', code => resolve({ code, stdout, stderr }));
+    });
+}
+
+const ORIGINAL = readFileSync(path.join(__dirname, 'fixtures/kolada/omsorg.vplan'), 'utf8');
+
+describe('vplan kolada', () => {
+    test('check exits 1 on stale outcomes; pull shows the diff and changes nothing; pull --write fixes exactly those; check then exits 0', async () => {
+        standIn = await startStandIn(fixture('norsjo'), { pageSize: 2 });
+        const dir = tempCopy('kolada');
+        const file = path.join(dir, 'kolada/omsorg.vplan');
+        const api = ['--api-url', standIn.url];
+
+        const check = await run(['kolada', 'check', ...api, 'kolada'], dir);
+        expect(check.code).toBe(1);
+        expect(check.stdout).toBe(
+            'kolada/omsorg.vplan:11:20: sabo: utfall 2024: 66 → utfall 2024: 67\n' +
+            'kolada/omsorg.vplan:12:20: sabo: utfall 2025: 62 → utfall 2025: 63\n' +
+            'kolada/omsorg.vplan:20:7: htj: add: utfall 2026: iu\n');
+        expect(check.stderr).toBe('2 outcomes to change, 1 to add (Source: Kolada)\n');
+
+        const pull = await run(['kolada', 'pull', ...api, 'kolada/omsorg.vplan'], dir);
+        expect(pull.code).toBe(1);
+        expect(readFileSync(file, 'utf8')).toBe(ORIGINAL);
+        expect(pull.stdout).toBe([
+            '--- kolada/omsorg.vplan',
+            '+++ kolada/omsorg.vplan (Source: Kolada)',
+            '@@ -11,2 +11,2 @@ sabo',
+            '-      utfall 2024: 66   // ur Kolada, maj 2025',
+            '-      utfall 2025: 62   /* inaktuellt */',
+            '+      utfall 2024: 67   // ur Kolada, maj 2025',
+            '+      utfall 2025: 63   /* inaktuellt */',
+            '@@ -19,0 +20,1 @@ htj',
+            '+      utfall 2026: iu',
+            ''
+        ].join('\n'));
+        expect(pull.stderr).toMatch(/run vplan kolada pull --write to apply/);
+
+        const write = await run(['kolada', 'pull', '--write', ...api, 'kolada/omsorg.vplan'], dir);
+        expect(write.code).toBe(0);
+        expect(write.stdout).toBe('');
+        // The stale figures corrected, Kolada's empty 2026 written as iu where the plan had nothing,
+        // "93 (2024)" kept (Kolada has no 2025 figure; its 2024 figure is 93): the rest byte for byte.
+        const expected = ORIGINAL
+            .replace('utfall 2024: 66   //', 'utfall 2024: 67   //')
+            .replace('utfall 2025: 62   /* inaktuellt */', 'utfall 2025: 63   /* inaktuellt */')
+            .replace('      utfall 2025: 93 (2024)\n', '      utfall 2025: 93 (2024)\n      utfall 2026: iu\n');
+        expect(readFileSync(file, 'utf8')).toBe(expected);
+        expect(readdirSync(path.dirname(file)).sort()).toEqual(['kommun.vplan', 'omsorg.vplan']);
+
+        const again = await run(['kolada', 'check', ...api, 'kolada'], dir);
+        expect(again.code).toBe(0);
+        expect(again.stdout).toBe('');
+        const validate = await run(['validate', 'kolada'], dir);
+        expect(validate.code).toBe(0);
+    });
+
+    test('an unreachable Kolada: one line naming the URL and the reason, exit 2, nothing written', async () => {
+        const dir = tempCopy('kolada');
+        const closed = await startStandIn(fixture('norsjo'));
+        const url = closed.url;
+        await closed.close();
+        const r = await run(['kolada', 'pull', '--write', '--api-url', url, 'kolada'], dir);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toBe(`vplan: ${url}/data/kpi/U23471,U21468/municipality/2417/year/2024,2025,2026: connection refused (ECONNREFUSED)\n`);
+        expect(readFileSync(path.join(dir, 'kolada/omsorg.vplan'), 'utf8')).toBe(ORIGINAL);
+    });
+
+    test('a 500, and a Kolada that does not answer (VPLAN_KOLADA_URL, VPLAN_KOLADA_TIMEOUT), in Swedish', async () => {
+        const dir = tempCopy('kolada');
+        standIn = await startStandIn(fixture('norsjo'), { faults: [{ match: '/data/', fault: 500 }] });
+        const broken = await run(['kolada', 'check', '--lang', 'sv', 'kolada'], dir, { VPLAN_KOLADA_URL: standIn.url });
+        expect(broken.code).toBe(2);
+        expect(broken.stderr).toMatch(/^vplan: http:\/\/127\.0\.0\.1:\d+\/v3\/data\/kpi\/\S+: HTTP 500 Internal Server Error\n$/);
+        await standIn.close();
+        standIn = await startStandIn(fixture('norsjo'), { faults: [{ match: '/data/', fault: 'timeout' }] });
+        const slow = await run(['kolada', 'check', '--lang', 'sv', 'kolada'], dir, { VPLAN_KOLADA_URL: standIn.url, VPLAN_KOLADA_TIMEOUT: '0.5' });
+        expect(slow.code).toBe(2);
+        expect(slow.stderr).toMatch(/^vplan: \S+: inget svar inom 0,5 s\n$/);
+    });
+
+    test('--year narrows the years; a malformed year is bad usage', async () => {
+        standIn = await startStandIn(fixture('norsjo'));
+        const dir = tempCopy('kolada');
+        const r = await run(['kolada', 'check', '--year', '2024', '--api-url', standIn.url, 'kolada'], dir);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toBe('kolada/omsorg.vplan:11:20: sabo: utfall 2024: 66 → utfall 2024: 67\n');
+        expect(standIn.requests).toEqual(['/v3/data/kpi/U23471,U21468/municipality/2417/year/2024']);
+        const bad = await run(['kolada', 'check', '--year', '24', 'kolada'], dir);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toMatch(/invalid value: --year 24/);
+    });
+});
