@@ -5,7 +5,7 @@ import { promises as fs, constants } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-export async function writeFileAtomic(target: string, content: string, options: { mode?: number } = {}): Promise<void> {
+export async function writeFileAtomic(target: string, content: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
     const dir = path.dirname(target);
     const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     let mode = options.mode;
@@ -20,7 +20,7 @@ export async function writeFileAtomic(target: string, content: string, options: 
     const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, mode ?? 0o666);
     try {
         try {
-            await handle.writeFile(content, 'utf8');
+            await handle.writeFile(content, typeof content === 'string' ? 'utf8' : undefined);
             // The umask may have narrowed the mode at creation; the kept mode is set as it was.
             if (mode !== undefined) await handle.chmod(mode);
             await handle.sync();

@@ -28,7 +28,8 @@ const specs: Record<CommandName, OptionSpecs> = {
     render: {
         ...common,
         output: { kind: 'string', short: 'o' },
-        format: { kind: 'string', short: 'f', choices: ['html', 'md'] }
+        format: { kind: 'string', short: 'f', choices: ['html', 'md', 'docx', 'pdf'] },
+        status: { kind: 'boolean', negatable: true }
     },
     fmt: {
         ...common,

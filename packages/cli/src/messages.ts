@@ -82,6 +82,18 @@ export const msg = {
         en: 'contains no plan to render',
         sv: 'innehåller ingen plan att visa'
     },
+    binaryNeedsOutput: {
+        en: (format: string) => `--format ${format} writes a file: give -o <file.${format}> or -o <folder>/`,
+        sv: (format: string) => `--format ${format} skriver en fil: ange -o <fil.${format}> eller -o <mapp>/`
+    },
+    browserMissing: {
+        en: (chosen?: string) => chosen
+            ? `VPLAN_CHROMIUM=${chosen} is not an executable file: set it to Chromium, Chrome or Edge`
+            : 'a PDF is printed by Chromium, Chrome or Edge and none was found: install one (Debian/Ubuntu: apt-get install chromium) or set VPLAN_CHROMIUM to its path',
+        sv: (chosen?: string) => chosen
+            ? `VPLAN_CHROMIUM=${chosen} är ingen körbar fil: ange Chromium, Chrome eller Edge`
+            : 'en PDF skrivs ut av Chromium, Chrome eller Edge och ingen hittades: installera en (Debian/Ubuntu: apt-get install chromium) eller ange sökvägen i VPLAN_CHROMIUM'
+    },
     wrote: { en: 'wrote', sv: 'skrev' },
     notBuilt: { en: 'this part of vplan is missing from the build', sv: 'den här delen av vplan saknas i bygget' }
 };
@@ -172,7 +184,9 @@ Options:
   -o, --output FILE   write to FILE (atomically); without it, to standard output
   -o, --output DIR/   render every plan among the inputs to DIR/<name>.html (each folder's
                       .vplan files are one workspace)
-  --format html|md    output format (default: html, or md when FILE ends in .md)
+  --format FORMAT     html, md, docx (Word) or pdf (default: html, or the FILE's
+                      extension: .md, .docx, .pdf); docx and pdf need -o
+  --no-status         no status column in the Word document's indicator tables
   --lang sv|en        language of the report
   -h, --help          show this help
 
@@ -189,7 +203,9 @@ Flaggor:
   -o, --output FIL    skriv till FIL (atomärt); utan flaggan till standard ut
   -o, --output MAPP/  gör en sida per plan bland indata, MAPP/<namn>.html (varje mapps
                       .vplan-filer är en arbetsyta)
-  --format html|md    utdataformat (standard: html, eller md när FIL slutar på .md)
+  --format FORMAT     html, md, docx (Word) eller pdf (standard: html, eller FILs
+                      filändelse: .md, .docx, .pdf); docx och pdf kräver -o
+  --no-status         ingen statuskolumn i Word-dokumentets indikatortabeller
   --lang sv|en        rapportens språk
   -h, --help          visa den här hjälpen
 

@@ -86,6 +86,17 @@ export const LABELS = {
     generatedBy: { sv: 'Skapad med vplan', en: 'Made with vplan' },
     of: { sv: 'av', en: 'of' },
     total: { sv: 'totalt', en: 'total' },
+    // exported documents (Word, PDF) and the deviations list
+    page: { sv: 'Sida', en: 'Page' },
+    howOften: { sv: 'Hur ofta det ska mätas', en: 'How often it is measured' },
+    performance: { sv: 'Prestationer – det som ska mätas', en: 'Performance – what is measured' },
+    result: { sv: 'Resultat', en: 'Result' },
+    deviations: { sv: 'Avvikelser', en: 'Deviations' },
+    deviationsIntro: {
+        sv: 'Indikatorer som är röda, gula eller inte kan bedömas, de allvarligaste först.',
+        en: 'Indicators that are red, yellow or cannot be assessed, the most serious first.'
+    },
+    noDeviations: { sv: 'Inga avvikelser: alla indikatorer med utfall är gröna.', en: 'No deviations: every indicator with an outcome is green.' },
     // statuses of an indicator
     'status.green': { sv: 'Grön', en: 'Green' },
     'status.yellow': { sv: 'Gul', en: 'Yellow' },

@@ -1,6 +1,6 @@
 import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import {
-    isActivity, isAmount, isBaseline, isBudgetAssignment, isContribution, isControlArea, isDeadline,
+    deviationsIn, isActivity, isAmount, isBaseline, isBudgetAssignment, isContribution, isControlArea, isDeadline,
     isEffect, isFollowUp, isFollowUpRef, isFootnote, isGoal, isImprovement, isIndicator,
     isMeasures, isMission, isOrganisation, isPlan, isPlanOrganisation, isPlanYear, isProse,
     isReporting, isResponsible, isRole, isSection, isSource, isUnit,
@@ -29,6 +29,25 @@ export interface RenderOptions {
     dashboard?: boolean;
 }
 
+/** A CSS string literal: quotes, backslashes and line breaks escaped. */
+function cssString(value: string): string {
+    return `"${value.replace(/[\\"]/g, ch => `\\${ch}`).replace(/[\r\n]+/g, ' ').replace(/</g, '\\3c ')}"`;
+}
+
+/**
+ * The printed page's running header (the plan's title, its decision details) and "Sida N av M"
+ * footer: @page margin boxes hold only literal strings, so they are written for each plan.
+ */
+export function printPageCss(title: string, decision: string | undefined, lang: RenderOptions['lang']): string {
+    const page = label('page', lang), of = label('of', lang);
+    const box = 'font:8.5pt system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#56606b';
+    return `@page{size:A4;margin:20mm 16mm 18mm;` +
+        `@top-left{content:${cssString(title)};${box};vertical-align:bottom;padding-bottom:3mm}` +
+        (decision ? `@top-right{content:${cssString(decision)};${box};vertical-align:bottom;padding-bottom:3mm}` : '') +
+        `@bottom-center{content:${cssString(page + ' ')} counter(page) ${cssString(` ${of} `)} counter(pages);${box}}}` +
+        `@page:first{@top-left{content:none}@top-right{content:none}@bottom-center{content:none}}`;
+}
+
 type Root = LangiumDocument<Document> | Document;
 
 function rootOf(input: Root): Document {
@@ -46,8 +65,12 @@ export function renderDocument(input: Root, options: RenderOptions): string {
     if (options.mode === 'fragment') return body;
     const css = pageCss();
     const styleSrc = options.nonce ? `'nonce-${options.nonce}'` : `'sha256-${(cssHash ??= sha256Base64(css))}'`;
-    const csp = `default-src 'none'; style-src ${styleSrc}; img-src data:; form-action 'none'; base-uri 'none'`;
     const title = r.documentTitle(root);
+    const plan = root.elements?.find(isPlan);
+    const decision = plan ? decisionOf(plan) : undefined;
+    const printCss = printPageCss(title, decision ? decisionText(decision, options.lang) : undefined, options.lang);
+    const printSrc = options.nonce ? '' : ` 'sha256-${sha256Base64(printCss)}'`;
+    const csp = `default-src 'none'; style-src ${styleSrc}${printSrc}; img-src data:; form-action 'none'; base-uri 'none'`;
     return `<!DOCTYPE html>
 <html lang="${options.lang}">
 <head>
@@ -57,6 +80,7 @@ export function renderDocument(input: Root, options: RenderOptions): string {
 <meta name="generator" content="vplan">
 <title>${text(title)}</title>
 <style${options.nonce ? ` nonce="${esc(options.nonce)}"` : ''}>${css}</style>
+<style media="print"${options.nonce ? ` nonce="${esc(options.nonce)}"` : ''}>${printCss}</style>
 </head>
 <body class="vplan-page">
 ${body}
@@ -113,6 +137,7 @@ export class HtmlRenderer {
             out += `<div><dt data-line="${lineOf(followUp)}">${this.l('followUp')}</dt><dd>${periods}</dd></div>`;
         }
         out += `</dl></header>`;
+        if (this.showDashboard) out += this.deviations(plan);
         if (this.showDashboard) out += this.dashboard(buildDashboard([plan], this.assessor, this.l('wholePlan')), lineOf(plan));
         out += this.contents(plan);
         out += `<main class="doc-body">`;
@@ -131,20 +156,46 @@ export class HtmlRenderer {
     private contents(plan: Plan): string {
         const items = (plan.members ?? []).filter(m => isSection(m) || isUnit(m)) as (Section | Unit)[];
         if (items.length < 3) return '';
-        let out = `<nav class="doc-toc" data-line="${lineOf(items[0])}" aria-label="${this.l('contents')}"><h2>${this.l('contents')}</h2><ol>`;
+        // Titles written with their numbers ("2.1 Det kommunala uppdraget") are listed as written;
+        // only unnumbered titles get the list's numbers, so nothing is numbered twice.
+        const numbered = items.some(i => /^\s*\d/.test(i.title ?? ''));
+        const [open, close] = numbered ? ['<ul class="toc-plain">', '</ul>'] : ['<ol>', '</ol>'];
+        let out = `<nav class="doc-toc" data-line="${lineOf(items[0])}" aria-label="${this.l('contents')}"><h2>${this.l('contents')}</h2>${open}`;
         for (const item of items) {
             out += `<li><a href="#${this.anchor(item)}">${text(item.title)}</a>`;
             const sub = isSection(item) ? item.members.filter(m => isSection(m) || isUnit(m)) as (Section | Unit)[] : [];
             if (sub.length > 0) {
-                out += '<ol>' + sub.map(s => `<li><a href="#${this.anchor(s)}">${text(s.title)}</a></li>`).join('') + '</ol>';
+                out += open + sub.map(s => `<li><a href="#${this.anchor(s)}">${text(s.title)}</a></li>`).join('') + close;
             }
             out += '</li>';
         }
-        return out + '</ol></nav>';
+        return out + `${close}</nav>`;
     }
 
     private anchor(node: Section | Unit): string {
         return isUnit(node) ? unitAnchor(node) : `section-${lineOf(node)}`;
+    }
+
+    // ------------------------------------------------------------------ deviations
+
+    /** Red, then yellow, then cannot be assessed (semantics' order), each linked to its card. */
+    deviations(plan: Plan): string {
+        const found = deviationsIn(plan);
+        if (indicatorsOf(plan).length === 0) return '';
+        let out = `<section class="deviations" data-line="${lineOf(plan)}" aria-labelledby="deviations-title">` +
+            `<h2 id="deviations-title">${this.l('deviations')} <span class="dev-count">(${found.length})</span></h2>`;
+        if (found.length === 0) return out + `<p class="dash-intro">${this.l('noDeviations')}</p></section>`;
+        out += `<p class="dash-intro">${this.l('deviationsIntro')}</p><ol class="dev-list">`;
+        for (const d of found) {
+            const view = this.assessor.view(d.indicator, this.lang);
+            const where = unitOf(d.indicator);
+            out += `<li class="dev dev-${d.status}" data-line="${lineOf(d.indicator)}">` +
+                `<span class="dev-status">${this.dot(d.status)} ${this.l(`status.${d.status}` as LabelKey)}</span>` +
+                `<a class="dev-title" href="#${indicatorAnchor(d.indicator)}">${text(d.indicator.title)}</a>` +
+                (where ? `<span class="dev-where">${text(where)}</span>` : '') +
+                `<span class="dev-reason">${text(view.reason)}</span>${this.trendChip(view)}</li>`;
+        }
+        return out + `</ol></section>`;
     }
 
     // ------------------------------------------------------------------ dashboard
@@ -198,7 +249,7 @@ export class HtmlRenderer {
         if (row.indicators.length === 0) return '';
         const parts = (['improving', 'worsening', 'unchanged'] as Trend[])
             .filter(t => row.trends[t] > 0)
-            .map(t => `<span class="trend trend-${t}" title="${esc(this.l(`trend.${t}` as LabelKey))}">${this.arrow(t)} ${row.trends[t]}</span>`);
+            .map(t => `<span class="trend trend-${t}">${this.trendMark(t)} ${countPhrase(t, row.trends[t], this.lang)}</span>`);
         if (parts.length === 0) return `<span class="muted">${this.l('noTrend')}</span>`;
         const words = (['improving', 'worsening', 'unchanged'] as Trend[])
             .filter(t => row.trends[t] > 0).map(t => countPhrase(t, row.trends[t], this.lang)).join(', ');
@@ -226,14 +277,22 @@ export class HtmlRenderer {
         return `<span class="badge badge-${status}" data-status="${status}" data-line="${line}" title="${esc(reason)}">${this.dot(status)}${this.l(`status.${status}` as LabelKey)}</span>`;
     }
 
-    arrow(trend: Trend): string {
-        const glyph = trend === 'improving' ? '↗' : trend === 'worsening' ? '↘' : '→';
+    /** A count of trends says better or worse, not up or down: a plus, a minus or an equals sign. */
+    trendMark(trend: Trend): string {
+        const glyph = trend === 'improving' ? '+' : trend === 'worsening' ? '−' : '=';
         return `<span class="arrow" aria-hidden="true">${glyph}</span>`;
     }
 
-    trendChip(trend: Trend | undefined): string {
+    /**
+     * The trend of an indicator: the arrow follows the figure (↘ when it fell), the colour and the word
+     * say whether that is better or worse (a falling sick-leave figure is ↘ and "Förbättring").
+     */
+    trendChip(view: IndicatorView): string {
+        const trend = view.trend;
         if (!trend) return '';
-        return `<span class="trend trend-${trend}" data-trend="${trend}">${this.arrow(trend)} ${this.l(`trend.${trend}` as LabelKey)}</span>`;
+        const move = movementOf(view);
+        const glyph = move === 'up' ? '↗' : move === 'down' ? '↘' : '→';
+        return `<span class="trend trend-${trend}" data-trend="${trend}" data-move="${move}"><span class="arrow" aria-hidden="true">${glyph}</span> ${this.l(`trend.${trend}` as LabelKey)}</span>`;
     }
 
     progressIcon(state: ProgressState): string {
@@ -348,9 +407,9 @@ export class HtmlRenderer {
         const view = this.assessor.view(ind, this.lang);
         const members = ind.members ?? [];
         const line = lineOf(ind);
-        let out = `<article class="indicator status-${view.status}" data-line="${line}" data-indicator="${esc(ind.name)}">`;
+        let out = `<article class="indicator status-${view.status}" data-line="${line}" data-indicator="${esc(ind.name)}" id="${esc(indicatorAnchor(ind))}">`;
         out += `<header class="ind-head">${this.h(level, text(ind.title), 'ind-title')}` +
-            `<div class="ind-status">${this.badge(view.status, view.reason, line)}${this.trendChip(view.trend)}</div></header>`;
+            `<div class="ind-status">${this.badge(view.status, view.reason, line)}${this.trendChip(view)}</div></header>`;
         out += `<p class="ind-reason">${text(view.reason)}</p>`;
         out += `<div class="ind-body"><dl class="facts">${this.indicatorFacts(ind, view)}</dl>`;
         out += `<div class="ind-chart">${this.indicatorChart(ind, view, line)}</div></div>`;
@@ -568,6 +627,31 @@ export class HtmlRenderer {
 }
 
 /** Used by tests and the bench: every indicator the document renders, in order. */
-export function indicatorsOf(root: Root): Indicator[] {
-    return AstUtils.streamAllContents(rootOf(root)).filter(isIndicator).toArray();
+export function indicatorsOf(root: Root | Plan): Indicator[] {
+    const node: AstNode = isPlan(root) ? root : rootOf(root as Root);
+    return AstUtils.streamAllContents(node).filter(isIndicator).toArray();
+}
+
+/** The id of an indicator's card, for links from the deviations list. */
+export function indicatorAnchor(indicator: Indicator): string {
+    return `indicator-${indicator.name ?? lineOf(indicator)}`;
+}
+
+function unitOf(node: AstNode): string | undefined {
+    for (let n = node.$container; n; n = n.$container) if (isUnit(n)) return n.title;
+    return undefined;
+}
+
+/**
+ * Which way the figure behind an indicator's trend moved: the series that decides the trend, its
+ * last two values. Yes/no series have no values and say how the colour moved instead.
+ */
+function movementOf(view: IndicatorView): 'up' | 'down' | 'flat' {
+    const series = view.series.find(s => s.trend === view.trend) ?? view.series[0];
+    const values = (series?.outcomes ?? []).filter(o => o.value !== undefined).map(o => o.value!);
+    if (values.length >= 2) {
+        const [a, b] = values.slice(-2);
+        return b > a ? 'up' : b < a ? 'down' : 'flat';
+    }
+    return view.trend === 'improving' ? 'up' : view.trend === 'worsening' ? 'down' : 'flat';
 }

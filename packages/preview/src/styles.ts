@@ -33,6 +33,19 @@ const BASE = `
 .doc-toc ol{margin:.2em 0;padding-left:1.3em}
 .doc-toc a{text-decoration:none}
 .doc-toc a:hover{text-decoration:underline}
+.doc-toc ul.toc-plain{list-style:none;padding-left:0}
+.doc-toc ul.toc-plain ul.toc-plain{padding-left:1.2em}
+.deviations{margin:1.5rem 0;padding:1rem 1.2rem;border:1px solid var(--vp-border);border-left:5px solid var(--vp-red);border-radius:8px}
+.deviations h2{margin-top:.2em}
+.dev-count{font-weight:400;color:var(--vp-muted);font-size:.8em}
+.dev-list{list-style:none;padding:0;margin:.4rem 0 0}
+.dev{display:grid;grid-template-columns:9.5rem 1fr;gap:.1rem .8rem;padding:.45rem 0;border-bottom:1px solid var(--vp-border);break-inside:avoid}
+.dev-status{grid-row:span 3;display:flex;align-items:baseline;gap:.4rem;font-weight:600;white-space:nowrap}
+.dev-title{font-weight:600}
+.dev-where{color:var(--vp-muted);font-size:.88em}
+.dev-reason{font-size:.9em}
+.dev .trend{grid-column:2;justify-self:start}
+@media (max-width:560px){.dev{grid-template-columns:1fr}.dev-status,.dev .trend{grid-row:auto;grid-column:auto}}
 .doc-footer{margin-top:3rem;padding-top:.6rem;border-top:1px solid var(--vp-border);color:var(--vp-muted);font-size:.85em}
 
 .dashboard{margin:1.5rem 0 2rem;padding:1rem 1.2rem 1.2rem;border:1px solid var(--vp-border);border-radius:8px;background:var(--vp-surface)}
@@ -47,7 +60,7 @@ const BASE = `
 .dash-table caption{text-align:left;font-weight:700;padding:.3rem 0;font-family:var(--vp-heading-font);color:var(--vp-heading)}
 .dash-table th,.dash-table td{padding:.45rem .5rem;border-bottom:1px solid var(--vp-border);vertical-align:top;text-align:left}
 .dash-table thead th{font-size:.85em;color:var(--vp-muted);font-weight:600;border-bottom:2px solid var(--vp-border)}
-.dash-table tbody th{font-weight:600;overflow-wrap:anywhere}
+.dash-table tbody th{font-weight:600;overflow-wrap:break-word;hyphens:manual}
 .dash-total tbody th{font-size:1.05em}
 .bar-cell .bar{display:block;width:100%;height:14px}
 .bar-text{margin:.25rem 0 0;font-size:.88em;display:flex;flex-wrap:wrap;gap:.15rem .7rem;align-items:center}
@@ -64,6 +77,17 @@ const BASE = `
 .seg-progress-delayed{fill:var(--vp-yellow)}
 .seg-progress-cancelled{fill:var(--vp-red)}
 .trend-summary{margin:0;display:flex;flex-wrap:wrap;gap:.2rem .8rem}
+@media (max-width:640px){
+.dash-table,.dash-table tbody,.dash-table tr,.dash-table th,.dash-table td{display:block;width:auto!important}
+.dash-table thead{display:none}
+.dash-table tr{padding:.4rem 0;border-bottom:1px solid var(--vp-border)}
+.dash-table th,.dash-table td{border:0;padding:.15rem 0}
+.doc-title{font-size:1.6em}
+.facts{grid-template-columns:1fr}
+.facts dt{margin-top:.3rem}
+.outcomes{min-width:0;width:100%}
+.ind-chart{max-width:100%;overflow:hidden}
+}
 
 .dot{display:inline-block;width:.78em;height:.78em;flex:none;vertical-align:-.05em;border:2px solid transparent}
 .dot-green{background:var(--vp-green);border-color:var(--vp-green);border-radius:50%}
@@ -188,12 +212,19 @@ ${LIGHT}}
 --vp-nodata:#6b7580;--vp-nodata-edge:#9aa4ae}}
 @media print{
 :root{${LIGHT};--vp-fg:#000;--vp-surface:#fff;--vp-header-bg:#fff;--vp-font-size:10.5pt;color-scheme:light}
-@page{margin:18mm 16mm}
+@page{size:A4;margin:20mm 16mm 18mm}
 .vplan-doc{max-width:none;padding:0}
-.doc-header{margin:0 0 1rem;padding:0 0 .6rem}
-.doc-toc{break-after:page}
-.vplan-doc h2,.vplan-doc h3,.vplan-doc h4{break-after:avoid}
-.dashboard{break-inside:avoid-page}
+.doc-header{margin:0;padding:35% 0 0;border:0;break-after:page}
+.doc-header .doc-title{font-size:2.6em}
+.doc-decision{font-size:1.15em;color:var(--vp-fg)}
+.deviations,.dashboard{break-inside:auto;border-radius:0}
+.doc-toc{break-inside:avoid;break-before:page}
+.doc-body{break-before:page}
+.vplan-doc h1,.vplan-doc h2,.vplan-doc h3,.vplan-doc h4,.vplan-doc h5,.ind-head,.dash-table caption,.block-title,.sub-title{break-after:avoid}
+.vplan-doc p{orphans:3;widows:3}
+.vplan-doc tr,.dev,.activity,.indicator,.aim{break-inside:avoid}
+.vplan-doc thead{display:table-header-group}
+.ind-chart svg{max-width:100%}
 .vplan-doc a{color:inherit;text-decoration:none}
 .vplan-doc a.kpi::after{content:" (" attr(href) ")";font-size:.8em;color:var(--vp-muted)}
 .doc-footer{display:none}

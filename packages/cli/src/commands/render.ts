@@ -14,23 +14,58 @@ import { expandInputs } from '../inputs.js';
 import { loadPlans } from '../load.js';
 import { msg } from '../messages.js';
 
-type Format = 'html' | 'md';
+type Format = 'html' | 'md' | 'docx' | 'pdf';
+
+interface RenderSettings {
+    format: Format;
+    lang: Lang;
+    /** The Word document's status column. */
+    status: boolean;
+    /** Where the PDF printer looks for a browser (VPLAN_CHROMIUM, PATH). */
+    env: NodeJS.ProcessEnv;
+}
+
+const EXTENSION_FORMAT: Record<string, Format> = { md: 'md', markdown: 'md', docx: 'docx', pdf: 'pdf', html: 'html', htm: 'html' };
 
 export async function runRender(ctx: CommandContext, args: ParsedArgs): Promise<number> {
     if (args.positionals.length === 0) throw new UsageError('missing-input', 'vplan render <plan.vplan>');
     const output = args.options.output as string | undefined;
     const explicit = args.options.format as Format | undefined;
+    const status = args.options.status !== false;
     if (output && (output.endsWith('/') || output.endsWith(path.sep) || (await isDirectory(path.resolve(ctx.cwd, output))))) {
-        return renderAll(ctx, args.positionals, path.resolve(ctx.cwd, output), explicit ?? 'html');
+        return withBrowserCheck(ctx, () => renderAll(ctx, args.positionals, path.resolve(ctx.cwd, output), { format: explicit ?? 'html', lang: ctx.lang, status, env: ctx.env }));
     }
-    const format = explicit ?? (output && /\.(md|markdown)$/i.test(output) ? 'md' : 'html');
-    return renderOne(ctx, args.positionals, output, format);
+    const byExtension = output ? EXTENSION_FORMAT[path.extname(output).slice(1).toLowerCase()] : undefined;
+    const format = explicit ?? byExtension ?? 'html';
+    if ((format === 'docx' || format === 'pdf') && (!output || output === '-')) {
+        ctx.err(`vplan: ${msg.binaryNeedsOutput[ctx.lang](format)}\n`);
+        return 2;
+    }
+    return withBrowserCheck(ctx, () => renderOne(ctx, args.positionals, output, { format, lang: ctx.lang, status, env: ctx.env }));
 }
 
-function render(document: LangiumDocument<Document>, format: Format, lang: Lang): string {
-    return format === 'md'
-        ? renderMarkdownDocument(document, { lang })
-        : renderDocument(document, { lang, mode: 'page' });
+/** A PDF without a browser: one line saying what to install, exit 2. */
+async function withBrowserCheck(ctx: CommandContext, work: () => Promise<number>): Promise<number> {
+    try {
+        return await work();
+    } catch (err) {
+        if (err instanceof Error && err.name === 'BrowserMissing') {
+            ctx.err(`vplan: ${msg.browserMissing[ctx.lang]((err as { chosen?: string }).chosen)}\n`);
+            return 2;
+        }
+        throw err;
+    }
+}
+
+/** The rendered plan: text for HTML and Markdown, bytes for Word and PDF. */
+async function render(document: LangiumDocument<Document>, settings: RenderSettings): Promise<string | Uint8Array> {
+    const { format, lang } = settings;
+    switch (format) {
+        case 'md': return renderMarkdownDocument(document, { lang });
+        case 'docx': return (await import('@vplan/preview/docx')).renderDocx(document, { lang, statusColumn: settings.status });
+        case 'pdf': return (await import('../pdf.js')).renderPdf(renderDocument(document, { lang, mode: 'page' }), settings.env);
+        default: return renderDocument(document, { lang, mode: 'page' });
+    }
 }
 
 function hasPlan(document: LangiumDocument): boolean {
@@ -38,7 +73,7 @@ function hasPlan(document: LangiumDocument): boolean {
 }
 
 /** The first input is the plan; the rest, and the plan's folder, give the context its references need. */
-async function renderOne(ctx: CommandContext, inputs: string[], output: string | undefined, format: Format): Promise<number> {
+async function renderOne(ctx: CommandContext, inputs: string[], output: string | undefined, settings: RenderSettings): Promise<number> {
     const [planPath, ...extra] = inputs;
     const siblings = await siblingPlans(planPath);
     const { documents, problems } = await loadPlans([planPath, ...extra, ...siblings], ctx.lang, { validation: false });
@@ -53,13 +88,13 @@ async function renderOne(ctx: CommandContext, inputs: string[], output: string |
         ctx.err(`vplan: ${displayPath(target, ctx.cwd)}: ${msg.noPlanInFile[ctx.lang]}\n`);
         return 1;
     }
-    const rendered = render(document, format, ctx.lang);
+    const rendered = await render(document, settings);
     if (output && output !== '-') {
         const file = path.resolve(ctx.cwd, output);
         await fs.mkdir(path.dirname(file), { recursive: true });
         await writeFileAtomic(file, rendered);
     } else {
-        ctx.out(rendered);
+        ctx.out(rendered as string);
     }
     return ownProblems.length > 0 ? 2 : 0;
 }
@@ -68,7 +103,7 @@ async function renderOne(ctx: CommandContext, inputs: string[], output: string |
  * Every plan among the inputs, to `<outDir>/<name>.html`. Each folder is its own workspace (its
  * plans and their shared file), as when a plan of it is rendered alone.
  */
-async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, format: Format): Promise<number> {
+async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, settings: RenderSettings): Promise<number> {
     const expanded = await expandInputs(inputs);
     const collected = await collectPlanFiles(expanded.inputs);
     const problems = [...expanded.problems, ...collected.problems];
@@ -86,9 +121,9 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
         problems.push(...loaded.problems.filter(p => files.includes(path.resolve(ctx.cwd, p.path))));
         for (const document of loaded.documents) {
             if (!files.includes(document.uri.fsPath) || !hasPlan(document)) continue;
-            const file = path.join(outDir, `${names.get(document.uri.fsPath)}.${format}`);
+            const file = path.join(outDir, `${names.get(document.uri.fsPath)}.${settings.format}`);
             await fs.mkdir(outDir, { recursive: true });
-            await writeFileAtomic(file, render(document as LangiumDocument<Document>, format, ctx.lang));
+            await writeFileAtomic(file, await render(document as LangiumDocument<Document>, settings));
             ctx.out(`${displayPath(document.uri.fsPath, ctx.cwd)} → ${displayPath(file, ctx.cwd)}\n`);
             rendered++;
         }
