@@ -1,18 +1,18 @@
-// `vplan render`: a plan as a self-contained HTML page (or Markdown), with the renderer the VS Code
-// preview uses. With `-o <folder>/`, every plan among the inputs, one page each.
+// `vplan render`: a plan as a self-contained HTML page (or Markdown, a Word document, a PDF), with the
+// renderer the VS Code preview uses. With `-o <folder>/`, every plan among the inputs, one each.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { isPlan, type Document, type Lang } from '@vplan/language';
-import { collectPlanFiles } from '@vplan/language/node';
+import { collectPlanFiles, writeUserFile } from '@vplan/language/node';
 import { renderDocument, renderMarkdownDocument } from '@vplan/preview';
 import { UsageError, type ParsedArgs } from '../args.js';
-import { writeFileAtomic } from '../atomic.js';
-import { reportInputProblem, type CommandContext } from '../context.js';
+import { reportInputProblem, reportWriteError, type CommandContext } from '../context.js';
 import { displayPath } from '../diagnostics.js';
 import { expandInputs } from '../inputs.js';
 import { loadPlans } from '../load.js';
 import { msg } from '../messages.js';
+import { printable } from '../terminal-text.js';
 
 type Format = 'html' | 'md' | 'docx' | 'pdf';
 
@@ -25,23 +25,28 @@ interface RenderSettings {
     env: NodeJS.ProcessEnv;
 }
 
-const EXTENSION_FORMAT: Record<string, Format> = { md: 'md', markdown: 'md', docx: 'docx', pdf: 'pdf', html: 'html', htm: 'html' };
-
 export async function runRender(ctx: CommandContext, args: ParsedArgs): Promise<number> {
     if (args.positionals.length === 0) throw new UsageError('missing-input', 'vplan render <plan.vplan>');
     const output = args.options.output as string | undefined;
     const explicit = args.options.format as Format | undefined;
-    const status = args.options.status !== false;
-    if (output && (output.endsWith('/') || output.endsWith(path.sep) || (await isDirectory(path.resolve(ctx.cwd, output))))) {
-        return withBrowserCheck(ctx, () => renderAll(ctx, args.positionals, path.resolve(ctx.cwd, output), { format: explicit ?? 'html', lang: ctx.lang, status, env: ctx.env }));
+    const settings = (format: Format): RenderSettings => ({ format, lang: ctx.lang, status: args.options.status !== false, env: ctx.env });
+    if (output && output !== '-' && (await isFolderOutput(path.resolve(ctx.cwd, output), output))) {
+        return withBrowserCheck(ctx, () => renderAll(ctx, args.positionals, path.resolve(ctx.cwd, output), settings(explicit ?? 'html')));
     }
-    const byExtension = output ? EXTENSION_FORMAT[path.extname(output).slice(1).toLowerCase()] : undefined;
-    const format = explicit ?? byExtension ?? 'html';
+    let format = explicit;
+    if (!format && output && output !== '-') {
+        const inferred = formatOfFile(output);
+        if (inferred.kind === 'refused') {
+            ctx.err(`vplan: ${printable(output)}: ${inferred.reason[ctx.lang]}\n`);
+            return 2;
+        }
+        format = inferred.format;
+    }
     if ((format === 'docx' || format === 'pdf') && (!output || output === '-')) {
         ctx.err(`vplan: ${msg.binaryNeedsOutput[ctx.lang](format)}\n`);
         return 2;
     }
-    return withBrowserCheck(ctx, () => renderOne(ctx, args.positionals, output, { format, lang: ctx.lang, status, env: ctx.env }));
+    return withBrowserCheck(ctx, () => renderOne(ctx, args.positionals, output, settings(format ?? 'html')));
 }
 
 /** A PDF without a browser: one line saying what to install, exit 2. */
@@ -54,6 +59,38 @@ async function withBrowserCheck(ctx: CommandContext, work: () => Promise<number>
             return 2;
         }
         throw err;
+    }
+}
+
+/**
+ * The format an output file's extension asks for, when --format does not say: a report named
+ * `x.pdf` must not quietly be HTML.
+ */
+function formatOfFile(output: string): { kind: 'format'; format: Format } | { kind: 'refused'; reason: { en: string; sv: string } } {
+    const ext = path.extname(output).toLowerCase();
+    if (ext === '.html' || ext === '.htm') return { kind: 'format', format: 'html' };
+    if (ext === '.md' || ext === '.markdown') return { kind: 'format', format: 'md' };
+    if (ext === '.docx') return { kind: 'format', format: 'docx' };
+    if (ext === '.pdf') return { kind: 'format', format: 'pdf' };
+    const known = '.html, .md, .docx, .pdf';
+    return {
+        kind: 'refused',
+        reason: ext === ''
+            ? { en: `no file extension to choose the format by (${known}, or give --format)`, sv: `ingen filändelse att välja format efter (${known}, eller ange --format)` }
+            : { en: `vplan cannot write ${ext} files (${known}, or give --format)`, sv: `vplan kan inte skriva ${ext}-filer (${known}, eller ange --format)` }
+    };
+}
+
+/**
+ * `-o out/`, an existing folder, or a name without an extension that does not exist yet (`-o report`):
+ * one page per plan into that folder, created if missing.
+ */
+async function isFolderOutput(resolved: string, given: string): Promise<boolean> {
+    if (given.endsWith('/') || given.endsWith(path.sep)) return true;
+    try {
+        return (await fs.stat(resolved)).isDirectory();
+    } catch {
+        return path.extname(given) === '';
     }
 }
 
@@ -85,14 +122,17 @@ async function renderOne(ctx: CommandContext, inputs: string[], output: string |
     for (const problem of ownProblems) reportInputProblem(ctx, problem.path, problem.reason);
     if (!document) return 2;
     if (!hasPlan(document)) {
-        ctx.err(`vplan: ${displayPath(target, ctx.cwd)}: ${msg.noPlanInFile[ctx.lang]}\n`);
+        ctx.err(`vplan: ${printable(displayPath(target, ctx.cwd))}: ${msg.noPlanInFile[ctx.lang]}\n`);
         return 1;
     }
     const rendered = await render(document, settings);
     if (output && output !== '-') {
-        const file = path.resolve(ctx.cwd, output);
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await writeFileAtomic(file, rendered);
+        try {
+            await writeUserFile(path.resolve(ctx.cwd, output), rendered, { createFolders: true });
+        } catch (err) {
+            reportWriteError(ctx, err);
+            return 2;
+        }
     } else {
         ctx.out(rendered as string);
     }
@@ -115,6 +155,7 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
     }
     const names = outputNames(collected.files);
     let rendered = 0;
+    let writeFailures = 0;
     for (const [folder, files] of byFolder) {
         const siblings = (await siblingPlans(path.join(folder, 'x.vplan'))).filter(s => !files.includes(s));
         const loaded = await loadPlans([...files, ...siblings], ctx.lang, { validation: false });
@@ -122,16 +163,22 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
         for (const document of loaded.documents) {
             if (!files.includes(document.uri.fsPath) || !hasPlan(document)) continue;
             const file = path.join(outDir, `${names.get(document.uri.fsPath)}.${settings.format}`);
-            await fs.mkdir(outDir, { recursive: true });
-            await writeFileAtomic(file, await render(document as LangiumDocument<Document>, settings));
-            ctx.out(`${displayPath(document.uri.fsPath, ctx.cwd)} → ${displayPath(file, ctx.cwd)}\n`);
+            try {
+                await writeUserFile(file, await render(document as LangiumDocument<Document>, settings), { createFolders: true });
+            } catch (err) {
+                // One page that cannot be written does not stop the others.
+                reportWriteError(ctx, err);
+                writeFailures++;
+                continue;
+            }
+            ctx.out(`${printable(displayPath(document.uri.fsPath, ctx.cwd))} → ${printable(displayPath(file, ctx.cwd))}\n`);
             rendered++;
         }
     }
     for (const problem of problems) reportInputProblem(ctx, problem.path, problem.reason);
-    if (problems.length > 0) return 2;
+    if (problems.length > 0 || writeFailures > 0) return 2;
     if (rendered === 0) {
-        ctx.err(`vplan: ${inputs.join(' ')}: ${msg.noPlanInFile[ctx.lang]}\n`);
+        ctx.err(`vplan: ${printable(inputs.join(' '))}: ${msg.noPlanInFile[ctx.lang]}\n`);
         return 1;
     }
     return 0;
@@ -143,14 +190,6 @@ function outputNames(files: string[]): Map<string, string> {
     const counts = new Map<string, number>();
     for (const f of files) counts.set(base(f), (counts.get(base(f)) ?? 0) + 1);
     return new Map(files.map(f => [f, counts.get(base(f))! > 1 ? `${path.basename(path.dirname(f))}-${base(f)}` : base(f)]));
-}
-
-async function isDirectory(p: string): Promise<boolean> {
-    try {
-        return (await fs.stat(p)).isDirectory();
-    } catch {
-        return false;
-    }
 }
 
 /** The .vplan files next to the plan (not in subfolders), as absolute paths. */
