@@ -83,7 +83,8 @@ const BASE = `
 .dash-table tr{padding:.4rem 0;border-bottom:1px solid var(--vp-border)}
 .dash-table th,.dash-table td{border:0;padding:.15rem 0}
 .doc-title{font-size:1.6em}
-.facts{grid-template-columns:1fr}
+.facts{grid-template-columns:minmax(0,1fr);flex-basis:100%;min-width:0}
+.facts dd{min-width:0;overflow-wrap:break-word}
 .facts dt{margin-top:.3rem}
 .outcomes{min-width:0;width:100%}
 .ind-chart{max-width:100%;overflow:hidden}
