@@ -8,7 +8,7 @@ import type { CommandContext } from './context.js';
 import { help, usageMessage } from './messages.js';
 import { VERSION } from './version.js';
 
-type CommandName = 'validate' | 'render' | 'fmt' | 'status' | 'kolada';
+type CommandName = 'validate' | 'render' | 'fmt' | 'status' | 'kolada' | 'diff';
 
 const common: OptionSpecs = {
     help: { kind: 'boolean', short: 'h' },
@@ -39,6 +39,10 @@ const specs: Record<CommandName, OptionSpecs> = {
     status: {
         ...common,
         format: { kind: 'string', short: 'f', choices: ['table', 'json', 'csv'] }
+    },
+    diff: {
+        ...common,
+        format: { kind: 'string', short: 'f', choices: ['text', 'md', 'json'] }
     },
     kolada: {
         ...common,
@@ -95,6 +99,7 @@ async function main(argv: readonly string[], ctx: CommandContext): Promise<numbe
             case 'render': return await (await import('./commands/render.js')).runRender(ctx, args);
             case 'fmt': return await loadFmt().runFmt(ctx, args);
             case 'kolada': return await (await import('./commands/kolada.js')).runKolada(ctx, args);
+            case 'diff': return await (await import('./commands/diff.js')).runDiff(ctx, args);
         }
     } catch (err) {
         if (isUsageError(err)) throw new CommandUsageError(err, name);

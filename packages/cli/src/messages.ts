@@ -99,7 +99,7 @@ export const msg = {
 };
 
 /** Help texts: the command's synopsis, what it does, and its options. */
-export const help: Record<'main' | 'validate' | 'render' | 'fmt' | 'status' | 'kolada', Text> = {
+export const help: Record<'main' | 'validate' | 'render' | 'fmt' | 'status' | 'kolada' | 'diff', Text> = {
     main: {
         en: `vplan — operational plans (verksamhetsplaner) as code
 
@@ -107,7 +107,8 @@ Usage: vplan <command> [options] <files|folders|globs…>
 
 Commands:
   validate   check plans: syntax, references, thresholds, responsibilities
-  render     render a plan to one self-contained HTML page (or Markdown)
+  render     render a plan to one self-contained HTML page (or Markdown, Word, PDF)
+  diff       what changed between two plans (indicators, bands, goals, responsibles)
   fmt        format plans (print, --check or --write)
   status     count green, yellow and red indicators per plan, unit and goal
   kolada     fetch outcomes from Kolada (pull, --write) or compare with it (check)
@@ -125,7 +126,8 @@ Användning: vplan <kommando> [flaggor] <filer|mappar|mönster…>
 
 Kommandon:
   validate   kontrollera planer: syntax, referenser, tröskelvärden, ansvar
-  render     gör en fristående HTML-sida (eller Markdown) av en plan
+  render     gör en fristående HTML-sida (eller Markdown, Word, PDF) av en plan
+  diff       vad som ändrats mellan två planer (indikatorer, målnivåer, mål, ansvar)
   fmt        formatera planer (skriv ut, --check eller --write)
   status     räkna gröna, gula och röda indikatorer per plan, enhet och mål
   kolada     hämta utfall från Kolada (pull, --write) eller jämför med Kolada (check)
@@ -211,6 +213,33 @@ Flaggor:
 
 Slutkoder: 0 klar (en plan med fel visas också: kör vplan validate för felen);
 1 filen innehåller ingen plan; 2 felaktig användning eller oläsbar indata.`
+    },
+    diff: {
+        en: `Usage: vplan diff [options] <old.vplan> <new.vplan>
+
+Lists what changed between two plans (last year's and this year's): indicators added, dropped or
+renamed, bands changed, overarching goals and responsibles changed. Indicators are matched by id,
+then by Kolada KPI, then by title. Each plan's folder is loaded so shared goals and roles resolve.
+
+Options:
+  --format text|md|json   output format (default: text)
+  --lang sv|en            language of the report
+  -h, --help              show this help
+
+Exit codes: 0 no differences; 1 differences; 2 bad usage or unreadable input.`,
+        sv: `Användning: vplan diff [flaggor] <gammal.vplan> <ny.vplan>
+
+Listar vad som ändrats mellan två planer (fjolårets och årets): indikatorer som tillkommit, tagits
+bort eller bytt namn, ändrade målnivåer, ändrade övergripande mål och ändrat ansvar. Indikatorerna
+paras ihop på id, sedan Kolada-KPI, sedan titel. Varje plans mapp läses in så att gemensamma mål och
+roller löses.
+
+Flaggor:
+  --format text|md|json   utdataformat (standard: text)
+  --lang sv|en            rapportens språk
+  -h, --help              visa den här hjälpen
+
+Slutkoder: 0 inga skillnader; 1 skillnader; 2 felaktig användning eller oläsbar indata.`
     },
     fmt: {
         en: `Usage: vplan fmt [options] <files|folders…>

@@ -86,12 +86,12 @@ describe('the Norsjö 2026 report as a reviewer reads it', () => {
         const { page } = await openHtml(browser, await omsorg(), { csp: "default-src 'none'; style-src 'unsafe-inline'; img-src data:", width });
         const layout = await page.evaluate(() => {
             const root = document.documentElement;
-            const wide = [...document.querySelectorAll('body *')]
+            const wide = Array.from(document.querySelectorAll('body *'))
                 .filter(el => el.getBoundingClientRect().right > root.clientWidth + 1)
                 .map(el => `${el.tagName}.${el.className}`);
             // Every word of the titles and table headers a reviewer scans stays on one line.
             const broken: string[] = [];
-            for (const el of document.querySelectorAll('h1, h2, h3, h4, th, .dev-title, .ind-title, .badge, .trend')) {
+            for (const el of Array.from(document.querySelectorAll('h1, h2, h3, h4, th, .dev-title, .ind-title, .badge, .trend'))) {
                 const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
                 for (let node = walker.nextNode(); node; node = walker.nextNode()) {
                     const textNode = node as Text;
@@ -99,7 +99,7 @@ describe('the Norsjö 2026 report as a reviewer reads it', () => {
                         const range = document.createRange();
                         range.setStart(textNode, m.index!);
                         range.setEnd(textNode, m.index! + m[0].length);
-                        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                        const lines = new Set(Array.from(range.getClientRects()).filter(r => r.width > 0).map(r => Math.round(r.top)));
                         if (lines.size > 1) broken.push(m[0]);
                     }
                 }
