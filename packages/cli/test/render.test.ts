@@ -47,8 +47,13 @@ describe('vplan render', () => {
         const dir = tempCopy('ok', 'warnings');
         const r = vplan(['render', 'ok', 'warnings', '-o', 'report/'], { cwd: dir });
         expect(r.code).toBe(0);
-        expect(r.stdout).toBe('ok/omsorg.vplan → report/omsorg.html\nwarnings/plan.vplan → report/plan.html\n');
-        expect(readdirSync(path.join(dir, 'report')).sort()).toEqual(['omsorg.html', 'plan.html']);
+        expect(r.stdout).toBe('ok/omsorg.vplan → report/omsorg.html\nwarnings/plan.vplan → report/plan.html\nindex → report/index.html\n');
+        expect(readdirSync(path.join(dir, 'report')).sort()).toEqual(['index.html', 'omsorg.html', 'plan.html']);
+        // The index links every plan's page and shows its status bar; the barometer gathers by goal.
+        const index = readFileSync(path.join(dir, 'report/index.html'), 'utf8');
+        expect(index).toContain('<a href="omsorg.html">Verksamhetsplan Omsorg 2026</a>');
+        expect(index).toContain('<a href="plan.html">Plan med varningar</a>');
+        expect(index.match(/class="bar-cell"/g)!.length).toBeGreaterThanOrEqual(2);
         const omsorg = readFileSync(path.join(dir, 'report/omsorg.html'), 'utf8');
         expect(omsorg).toContain('<title>Verksamhetsplan Omsorg 2026</title>');
         expect(omsorg).toContain('Välfärd och välbefinnande genom livet');

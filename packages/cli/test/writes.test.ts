@@ -200,7 +200,7 @@ describe('render -o: the format follows the file name; a folder name makes a fol
         const dir = tempCopy('ok');
         const r = vplan(['render', 'ok/omsorg.vplan', '-o', 'report'], { cwd: dir });
         expect(r.code).toBe(0);
-        expect(r.stdout).toBe('ok/omsorg.vplan → report/omsorg.html\n');
-        expect(readdirSync(path.join(dir, 'report'))).toEqual(['omsorg.html']);
+        expect(r.stdout).toBe('ok/omsorg.vplan → report/omsorg.html\nindex → report/index.html\n');
+        expect(readdirSync(path.join(dir, 'report')).sort()).toEqual(['index.html', 'omsorg.html']);
     });
 });

@@ -11,6 +11,8 @@ export interface DashboardRow {
     title: string;
     /** Anchor of the unit in the document, when the row is a unit. */
     anchor?: string;
+    /** Link to another page (a plan's report, from the folder's index). */
+    href?: string;
     line: number;
     indicators: Indicator[];
     activities: Activity[];

@@ -1,5 +1,5 @@
 // The renderer of plans, shared by the VS Code preview (fragment) and `vplan render` (page, Markdown).
-export { renderDocument, HtmlRenderer, indicatorsOf, type RenderOptions } from './render-plan.js';
+export { renderDocument, renderIndex, HtmlRenderer, indicatorsOf, type RenderOptions, type IndexEntry } from './render-plan.js';
 export { renderMarkdownDocument } from './render-markdown.js';
 export { pageCss, webviewCss } from './styles.js';
 export { LABELS, label, type LabelKey } from './labels.js';

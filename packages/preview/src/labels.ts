@@ -96,6 +96,13 @@ export const LABELS = {
         sv: 'Indikatorer som är röda, gula eller inte kan bedömas, de allvarligaste först.',
         en: 'Indicators that are red, yellow or cannot be assessed, the most serious first.'
     },
+    indexTitle: { sv: 'Planer och måluppfyllelse', en: 'Plans and target fulfilment' },
+    plans: { sv: 'Planer', en: 'Plans' },
+    barometer: { sv: 'Barometer per övergripande mål', en: 'Barometer by overarching goal' },
+    barometerIntro: {
+        sv: 'Alla planers indikatorer och aktiviteter samlade per kommunövergripande mål.',
+        en: 'The indicators and activities of every plan, gathered by overarching goal.'
+    },
     noDeviations: { sv: 'Inga avvikelser: alla indikatorer med utfall är gröna.', en: 'No deviations: every indicator with an outcome is green.' },
     // statuses of an indicator
     'status.green': { sv: 'Grön', en: 'Green' },

@@ -63,25 +63,57 @@ export function renderDocument(input: Root, options: RenderOptions): string {
     const r = new HtmlRenderer(options.lang, options.dashboard !== false);
     const body = r.document(root);
     if (options.mode === 'fragment') return body;
-    const css = pageCss();
-    const styleSrc = options.nonce ? `'nonce-${options.nonce}'` : `'sha256-${(cssHash ??= sha256Base64(css))}'`;
     const title = r.documentTitle(root);
     const plan = root.elements?.find(isPlan);
     const decision = plan ? decisionOf(plan) : undefined;
     const printCss = printPageCss(title, decision ? decisionText(decision, options.lang) : undefined, options.lang);
-    const printSrc = options.nonce ? '' : ` 'sha256-${sha256Base64(printCss)}'`;
+    return pageShell(title, body, options.lang, printCss, options.nonce);
+}
+
+export interface IndexEntry {
+    plan: Plan;
+    /** The plan's own report, relative to the index. */
+    href: string;
+}
+
+/**
+ * The index of a folder's reports: every plan with its status bar, and a barometer per overarching
+ * goal across all plans (status, trend, activity progress), as public follow-up pages show it.
+ */
+export function renderIndex(entries: IndexEntry[], options: { lang: RenderOptions['lang'] }): string {
+    const r = new HtmlRenderer(options.lang);
+    const l = (key: LabelKey) => label(key, options.lang);
+    const rows = entries.map(e => ({ ...buildDashboard([e.plan], r.assessor, e.plan.title).total, href: e.href }));
+    const all = buildDashboard(entries.map(e => e.plan), r.assessor, l('wholePlan'));
+    const cols = { indicators: all.total.indicators.length > 0, activities: all.total.activities.length > 0 };
+    let body = `<div class="vplan-doc vplan-index" lang="${options.lang}"><header class="doc-header"><h1 class="doc-title">${l('indexTitle')}</h1></header>`;
+    body += `<section class="dashboard" aria-labelledby="plans-title"><h2 id="plans-title">${l('plans')}</h2>${r.legend()}`;
+    body += r.dashTable(undefined, rows, cols) + `</section>`;
+    if (all.byGoal.length > 0) {
+        body += `<section class="dashboard" aria-labelledby="barometer-title"><h2 id="barometer-title">${l('barometer')}</h2>` +
+            `<p class="dash-intro">${l('barometerIntro')}</p>${r.dashTable(undefined, all.byGoal, cols)}</section>`;
+    }
+    body += `<footer class="doc-footer">${l('generatedBy')}</footer></div>`;
+    return pageShell(l('indexTitle'), body, options.lang, '');
+}
+
+function pageShell(title: string, body: string, lang: RenderOptions['lang'], printCss: string, nonce?: string): string {
+    const css = pageCss();
+    const styleSrc = nonce ? `'nonce-${nonce}'` : `'sha256-${(cssHash ??= sha256Base64(css))}'`;
+    const printSrc = nonce || !printCss ? '' : ` 'sha256-${sha256Base64(printCss)}'`;
     const csp = `default-src 'none'; style-src ${styleSrc}${printSrc}; img-src data:; form-action 'none'; base-uri 'none'`;
+    const nonceAttr = nonce ? ` nonce="${esc(nonce)}"` : '';
     return `<!DOCTYPE html>
-<html lang="${options.lang}">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="vplan">
 <title>${text(title)}</title>
-<style${options.nonce ? ` nonce="${esc(options.nonce)}"` : ''}>${css}</style>
-<style media="print"${options.nonce ? ` nonce="${esc(options.nonce)}"` : ''}>${printCss}</style>
-</head>
+<style${nonceAttr}>${css}</style>
+${printCss ? `<style media="print"${nonceAttr}>${printCss}</style>
+` : ''}</head>
 <body class="vplan-page">
 ${body}
 </body>
@@ -213,19 +245,20 @@ export class HtmlRenderer {
         return out + `</section>`;
     }
 
-    private legend(): string {
+    legend(): string {
         const statuses: Status[] = ['green', 'yellow', 'red', 'no-data', 'pending', 'undefined'];
         return `<ul class="legend" aria-label="${this.l('status.title')}">` +
             statuses.map(s => `<li>${this.dot(s)} ${this.l(`status.${s}` as LabelKey)}</li>`).join('') + `</ul>`;
     }
 
-    private dashTable(caption: string | undefined, rows: DashboardRow[], cols: { indicators: boolean; activities: boolean }): string {
+    dashTable(caption: string | undefined, rows: DashboardRow[], cols: { indicators: boolean; activities: boolean }): string {
         let out = `<table class="dash-table${caption ? '' : ' dash-total'}">${caption ? `<caption>${text(caption)}</caption>` : ''}<thead><tr>` +
             `<th scope="col"></th>` +
             (cols.indicators ? `<th scope="col">${this.l('status.title')}</th><th scope="col">${this.l('trend')}</th>` : '') +
             (cols.activities ? `<th scope="col">${this.l('activities')}</th>` : '') + `</tr></thead><tbody>`;
         for (const row of rows) {
-            const name = row.anchor ? `<a href="#${esc(row.anchor)}">${text(row.title)}</a>` : text(row.title);
+            const target = row.href ?? (row.anchor ? `#${row.anchor}` : undefined);
+            const name = target ? `<a href="${esc(target)}">${text(row.title)}</a>` : text(row.title);
             out += `<tr data-line="${row.line}"><th scope="row">${name}</th>` +
                 (cols.indicators ? `<td class="dash-status">${this.statusBar(row)}</td><td class="dash-trend">${this.trendSummary(row)}</td>` : '') +
                 (cols.activities ? `<td class="dash-progress">${this.progressBar(row)}</td>` : '') + `</tr>`;

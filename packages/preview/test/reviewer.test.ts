@@ -112,3 +112,27 @@ describe('the Norsjö 2026 report as a reviewer reads it', () => {
         expect(layout.broken).toEqual([]);
     });
 });
+
+describe('the index of a folder', () => {
+    test('every plan with its status bar, linked; a barometer per overarching goal across the plans', async () => {
+        const { renderIndex } = await import('../src/index.js');
+        const { isPlan } = await import('@vplan/language');
+        const docs = await loadPlans(path.join(REPO, 'examples/norsjo'));
+        const plans = docs.map(d => d.parseResult.value.elements.find(isPlan)!);
+        const html = renderIndex(plans.map(p => ({ plan: p, href: `${p.name}.html` })), { lang: 'sv' });
+        for (const width of [1280, 390]) {
+            const { page } = await openHtml(browser, html, { csp: "default-src 'none'; style-src 'unsafe-inline'; img-src data:", width });
+            const tables = await page.$$eval('table.dash-table', ts => ts.map(t => Array.from(t.querySelectorAll('tbody tr')).map(tr => ({
+                name: tr.querySelector('th')!.textContent, href: tr.querySelector('th a')?.getAttribute('href'),
+                bars: tr.querySelectorAll('svg').length
+            }))));
+            expect(tables).toHaveLength(2);
+            expect(tables[0].map(r => [r.name, r.href])).toEqual(plans.map(p => [p.title, `${p.name}.html`]));
+            // Goals of kommun.vplan, each with a status bar and an activity bar where it has activities.
+            expect(tables[1].map(r => r.name)).toContain('Välfärd och välmående genom livet');
+            for (const row of tables[1]) expect(row.bars).toBeGreaterThanOrEqual(1);
+            expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(width);
+            await page.screenshot({ path: path.join(SHOTS, `index-norsjo-${width}.png`), fullPage: true });
+        }
+    });
+});

@@ -3,9 +3,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
-import { isPlan, type Document, type Lang } from '@vplan/language';
+import { isPlan, type Document, type Lang, type Plan } from '@vplan/language';
 import { collectPlanFiles, writeUserFile } from '@vplan/language/node';
-import { renderDocument, renderMarkdownDocument } from '@vplan/preview';
+import { renderDocument, renderIndex, renderMarkdownDocument, type IndexEntry } from '@vplan/preview';
 import { UsageError, type ParsedArgs } from '../args.js';
 import { reportInputProblem, reportWriteError, type CommandContext } from '../context.js';
 import { displayPath } from '../diagnostics.js';
@@ -156,6 +156,7 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
     const names = outputNames(collected.files);
     let rendered = 0;
     let writeFailures = 0;
+    const index: IndexEntry[] = [];
     for (const [folder, files] of byFolder) {
         const siblings = (await siblingPlans(path.join(folder, 'x.vplan'))).filter(s => !files.includes(s));
         const loaded = await loadPlans([...files, ...siblings], ctx.lang, { validation: false });
@@ -173,6 +174,19 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
             }
             ctx.out(`${printable(displayPath(document.uri.fsPath, ctx.cwd))} → ${printable(displayPath(file, ctx.cwd))}\n`);
             rendered++;
+            const plan = (document.parseResult.value as Document).elements.find(isPlan) as Plan;
+            index.push({ plan, href: encodeURI(path.basename(file)) });
+        }
+    }
+    // The folder's front page: every plan with its status, and the barometer per overarching goal.
+    if (settings.format === 'html' && index.length > 0) {
+        const file = path.join(outDir, 'index.html');
+        try {
+            await writeUserFile(file, renderIndex(index, { lang: settings.lang }), { createFolders: true });
+            ctx.out(`index → ${printable(displayPath(file, ctx.cwd))}\n`);
+        } catch (err) {
+            reportWriteError(ctx, err);
+            writeFailures++;
         }
     }
     for (const problem of problems) reportInputProblem(ctx, problem.path, problem.reason);
