@@ -41,7 +41,7 @@ function hasPlan(document: LangiumDocument): boolean {
 async function renderOne(ctx: CommandContext, inputs: string[], output: string | undefined, format: Format): Promise<number> {
     const [planPath, ...extra] = inputs;
     const siblings = await siblingPlans(planPath);
-    const { documents, problems } = await loadPlans([planPath, ...extra, ...siblings], ctx.lang, { validation: false });
+    const { documents, problems, services } = await loadPlans([planPath, ...extra, ...siblings], ctx, { validation: false });
     const target = path.resolve(ctx.cwd, planPath);
     const document = documents.find(d => d.uri.fsPath === target) as LangiumDocument<Document> | undefined;
     // A sibling that cannot be read is not the user's concern here; the plan and the named files are.
@@ -53,7 +53,8 @@ async function renderOne(ctx: CommandContext, inputs: string[], output: string |
         ctx.err(`vplan: ${displayPath(target, ctx.cwd)}: ${msg.noPlanInFile[ctx.lang]}\n`);
         return 1;
     }
-    const rendered = render(document, format, ctx.lang);
+    // A report speaks the plan's language unless the user chose one.
+    const rendered = render(document, format, services.i18n.Locale.langOf(document));
     if (output && output !== '-') {
         const file = path.resolve(ctx.cwd, output);
         await fs.mkdir(path.dirname(file), { recursive: true });
@@ -82,13 +83,13 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
     let rendered = 0;
     for (const [folder, files] of byFolder) {
         const siblings = (await siblingPlans(path.join(folder, 'x.vplan'))).filter(s => !files.includes(s));
-        const loaded = await loadPlans([...files, ...siblings], ctx.lang, { validation: false });
+        const loaded = await loadPlans([...files, ...siblings], ctx, { validation: false });
         problems.push(...loaded.problems.filter(p => files.includes(path.resolve(ctx.cwd, p.path))));
         for (const document of loaded.documents) {
             if (!files.includes(document.uri.fsPath) || !hasPlan(document)) continue;
             const file = path.join(outDir, `${names.get(document.uri.fsPath)}.${format}`);
             await fs.mkdir(outDir, { recursive: true });
-            await writeFileAtomic(file, render(document as LangiumDocument<Document>, format, ctx.lang));
+            await writeFileAtomic(file, render(document as LangiumDocument<Document>, format, loaded.services.i18n.Locale.langOf(document)));
             ctx.out(`${displayPath(document.uri.fsPath, ctx.cwd)} → ${displayPath(file, ctx.cwd)}\n`);
             rendered++;
         }
