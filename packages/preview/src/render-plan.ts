@@ -6,7 +6,7 @@ import {
     isReporting, isResponsible, isRole, isSection, isSource, isUnit,
     type Activity, type BudgetAssignment, type Contribution, type ControlArea, type Document, type Goal, type Indicator, type Lang,
     type Mission, type OutcomeValue, type Plan, type Reporting, type Responsible, type Section, type Unit,
-    comparedWithText, overarchingGoals, STATUSES, STATUS_HEADING, TREND_ARROW, TREND_HEADING, TRENDS, statusCount, statusTitle, statusWord, trendTitle,
+    comparedWithText, overarchingGoals, planWord, STATUSES, STATUS_HEADING, TREND_ARROW, TREND_HEADING, TRENDS, statusCount, statusTitle, statusWord, trendTitle,
     type Status, type Trend
 } from '@vplan/language';
 import { Assessor, sparkPanels, type IndicatorView } from './assess.js';
@@ -107,7 +107,7 @@ export class HtmlRenderer {
         out += `<h1 class="doc-title">${text(plan.title)}</h1><dl class="doc-meta">`;
         if (year) out += `<div><dt data-line="${lineOf(year)}">${this.l('year')}</dt><dd>${text(year.year)}</dd></div>`;
         if (followUp) {
-            const periods = followUp.periods.map(p => text(p.title ?? this.periodName(p.name))).join(', ');
+            const periods = followUp.periods.map(p => text(p.title ?? this.periodName(p))).join(', ');
             out += `<div><dt data-line="${lineOf(followUp)}">${this.l('followUp')}</dt><dd>${periods}</dd></div>`;
         }
         out += `</dl></header>`;
@@ -119,10 +119,11 @@ export class HtmlRenderer {
         return out;
     }
 
-    private periodName(name: string): string {
-        if (name === 'annual') return this.l('period.annual');
-        if (name === 'interim') return this.l('period.interim');
-        return name;
+    /** A follow-up period as the plan names it (`årsbokslut`, `helår`, `T1`); translated only into the other language. */
+    private periodName(period: AstNode | undefined, written?: string): string {
+        const name = (period as { name?: string } | undefined)?.name ?? written ?? '';
+        const translated = name === 'annual' ? this.l('period.annual') : name === 'interim' ? this.l('period.interim') : name;
+        return period ? planWord(period, 'name', this.lang, translated) : written ?? translated;
     }
 
     /** A table of contents of the top-level sections and units, for the printed report. */
@@ -403,7 +404,7 @@ export class HtmlRenderer {
                     rest += this.fact('comparedWith', text(comparedWithText(ind)?.[this.lang] ?? ''), lineOf(m));
                     break;
                 case 'Frequency': {
-                    const f = labelOr(`frequency.${m.frequency}`, this.lang, m.frequency);
+                    const f = planWord(m, 'frequency', this.lang, labelOr(`frequency.${m.frequency}`, this.lang, m.frequency));
                     rest += this.fact('measuredHow', text(f) + (m.note ? ` (${text(m.note)})` : ''), lineOf(m));
                     break;
                 }
@@ -498,8 +499,8 @@ export class HtmlRenderer {
         return out + `</li>`;
     }
 
-    private followUpText(m: { periods: { ref?: { name: string; title?: string }; $refText?: string }[]; year?: string }): string {
-        const periods = m.periods.map(p => p.ref ? (p.ref.title ?? this.periodName(p.ref.name)) : this.periodName(p.$refText ?? '')).join(', ');
+    private followUpText(m: { periods: { ref?: AstNode & { name: string; title?: string }; $refText?: string }[]; year?: string }): string {
+        const periods = m.periods.map(p => p.ref ? (p.ref.title ?? this.periodName(p.ref)) : this.periodName(undefined, p.$refText ?? '')).join(', ');
         return text(periods + (m.year ? ` ${m.year}` : ''));
     }
 

@@ -16,3 +16,4 @@ export {
 } from './status.js';
 export { contributedGoals, overarchingGoals, type GoalRef } from './goals.js';
 export { outcomeOutOfScale, outsideScale, scaleText } from './scale.js';
+export { planWord, writtenText } from './words.js';
