@@ -24,8 +24,6 @@ export interface RenderOptions {
     mode: 'page' | 'fragment';
     /** Nonce for the page's <style> (page mode); without one the style is allowed by its hash. */
     nonce?: string;
-    /** The webview's resource origin, accepted for symmetry with the webview shell (fragment mode needs none). */
-    cspSource?: string;
     /** The overview at the top (status bars per goal and unit); on unless turned off. */
     dashboard?: boolean;
 }
