@@ -18,7 +18,7 @@ export async function runValidate(ctx: CommandContext, args: ParsedArgs): Promis
     const noFail = args.options.fail === false;
     if (args.positionals.length === 0) throw new UsageError('missing-input', 'vplan validate <files|folders|globs…>');
 
-    const { documents, problems } = await loadPlans(args.positionals, ctx.lang);
+    const { documents, problems } = await loadPlans(args.positionals, ctx);
     const reports = documents.map(d => fileReport(d, ctx.cwd));
     const counted = totals(reports);
     const shown: FileReport[] = quiet
