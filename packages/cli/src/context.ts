@@ -38,7 +38,10 @@ const REASONS_SV: Record<string, string> = {
     'binary file (contains NUL bytes), not a plan': 'binärfil (innehåller NUL-byte), inte en plan',
     'not valid UTF-8 text': 'inte giltig UTF-8-text',
     'no .vplan files match this pattern': 'inga .vplan-filer matchar mönstret',
-    'not a regular file (a pipe, socket or device)': 'inte en vanlig fil (en pipe, socket eller enhet)'
+    'not a regular file (a pipe, socket or device)': 'inte en vanlig fil (en pipe, socket eller enhet)',
+    'not a valid pattern: a [ is not closed': 'inte ett giltigt mönster: en [ stängs inte',
+    'not a valid pattern: a { is not closed': 'inte ett giltigt mönster: en { stängs inte',
+    'not a valid pattern: a [...] range is not valid': 'inte ett giltigt mönster: ett [...]-intervall är ogiltigt'
 };
 
 /** The loader's size limit, whose reason carries the figures. */

@@ -10,7 +10,8 @@ import {
     type Status, type Trend
 } from '@vplan/language';
 import { Assessor, sparkPanels, type IndicatorView } from './assess.js';
-import { buildDashboard, lineOf, progressOf, unitAnchor, type Dashboard, type DashboardRow } from './dashboard.js';
+import { Anchors } from './anchors.js';
+import { buildDashboard, lineOf, progressOf, type Dashboard, type DashboardRow } from './dashboard.js';
 import { decisionOf, decisionText } from './decision.js';
 import { esc, text } from './html.js';
 import { countPhrase, label, labelOr, type LabelKey } from './labels.js';
@@ -145,8 +146,10 @@ export class HtmlRenderer {
         return out + '</ol></nav>';
     }
 
+    private readonly anchors = new Anchors();
+
     private anchor(node: Section | Unit): string {
-        return isUnit(node) ? unitAnchor(node) : `section-${lineOf(node)}`;
+        return this.anchors.of(node);
     }
 
     // ------------------------------------------------------------------ dashboard
@@ -282,7 +285,7 @@ export class HtmlRenderer {
     unit(unit: Unit, level: number): string {
         const members = unit.members ?? [];
         let out = `<section class="unit" data-line="${lineOf(unit)}">`;
-        out += this.h(level, text(unit.title), 'unit-title', unitAnchor(unit));
+        out += this.h(level, text(unit.title), 'unit-title', this.anchor(unit));
         const goals = members.filter(isGoal);
         const improvements = members.filter(isImprovement);
         const effects = members.filter(isEffect);

@@ -30,8 +30,11 @@ export async function runValidate(ctx: CommandContext, args: ParsedArgs): Promis
         case 'sarif': ctx.out(formatSarif(shown, VERSION)); break;
         case 'github': ctx.out(formatGithub(shown)); break;
         default: {
+            // Nothing could be read: the input lines below say why; "No problems found in 0 files" would mislead.
+            if (reports.length === 0 && problems.length > 0) break;
             const color = useColor(args.options.color as boolean | undefined, ctx.env, ctx.stdoutIsTTY);
-            ctx.out(formatPretty(shown, ctx.lang, colors(color), reports.length));
+            // The summary counts what -q hides too: "no problems" is never said of a file with warnings.
+            ctx.out(formatPretty(shown, ctx.lang, colors(color), reports.length, counted));
         }
     }
 
