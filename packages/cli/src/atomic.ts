@@ -38,3 +38,25 @@ export async function writeFileAtomic(target: string, content: string, options: 
         try { await dirHandle.sync(); } finally { await dirHandle.close(); }
     } catch { /* e.g. Windows: folders cannot be opened */ }
 }
+
+/**
+ * Creates a new file with the whole text or not at all, and never replaces one: the text goes to a
+ * temporary file that is then hard-linked to the target name, which fails with EEXIST when a file
+ * is already there (even one created a moment ago by someone else).
+ */
+export async function createFileExclusive(target: string, content: string): Promise<void> {
+    const dir = path.dirname(target);
+    const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666);
+    try {
+        try {
+            await handle.writeFile(content, 'utf8');
+            await handle.sync();
+        } finally {
+            await handle.close();
+        }
+        await fs.link(temp, target);
+    } finally {
+        await fs.rm(temp, { force: true });
+    }
+}

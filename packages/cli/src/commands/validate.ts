@@ -4,6 +4,7 @@ import { colors, useColor } from '../color.js';
 import { reportInputProblem, type CommandContext } from '../context.js';
 import { fileReport, totals, type FileReport } from '../diagnostics.js';
 import { formatGithub } from '../formats/github.js';
+import { formatGitlab } from '../formats/gitlab.js';
 import { formatJson } from '../formats/json.js';
 import { formatPretty } from '../formats/pretty.js';
 import { formatSarif } from '../formats/sarif.js';
@@ -29,6 +30,7 @@ export async function runValidate(ctx: CommandContext, args: ParsedArgs): Promis
         case 'json': ctx.out(formatJson(shown)); break;
         case 'sarif': ctx.out(formatSarif(shown, VERSION)); break;
         case 'github': ctx.out(formatGithub(shown)); break;
+        case 'gitlab': ctx.out(formatGitlab(shown)); break;
         default: {
             const color = useColor(args.options.color as boolean | undefined, ctx.env, ctx.stdoutIsTTY);
             ctx.out(formatPretty(shown, ctx.lang, colors(color), reports.length));
