@@ -1,12 +1,12 @@
 // `vplan init [folder]`: the municipality file and a first plan, from the same template as the
 // editor's *New plan* command (@vplan/language/templates). Never replaces a file: when one of the
 // files is already there, nothing is written.
-import { mkdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { writeUserFile } from '@vplan/language/node';
 import { newPlanFiles } from '@vplan/language/templates';
 import { UsageError, type ParsedArgs } from '../args.js';
-import { createFileExclusive } from '../atomic.js';
-import type { CommandContext } from '../context.js';
+import { reportWriteError, type CommandContext } from '../context.js';
 import { displayPath } from '../diagnostics.js';
 import { msg } from '../messages.js';
 import { printable } from '../terminal-text.js';
@@ -25,9 +25,14 @@ export async function runInit(ctx: CommandContext, args: ParsedArgs): Promise<nu
         ctx.err(`vplan: ${msg.initNothingWritten[ctx.lang]}\n`);
         return 1;
     }
-    await mkdir(folder, { recursive: true });
     for (const file of files) {
-        await createFileExclusive(file.path, file.text);
+        try {
+            await writeUserFile(file.path, file.text, { createFolders: true, exclusive: true });
+        } catch (err) {
+            // A folder that cannot be written, or a file created by someone else since the check.
+            reportWriteError(ctx, err);
+            return 2;
+        }
         ctx.out(`${msg.wrote[ctx.lang]} ${shown(file.path)}\n`);
     }
     ctx.out(msg.initNext[ctx.lang](printable(args.positionals[0] ?? '.'), shown(files[1].path)) + '\n');
