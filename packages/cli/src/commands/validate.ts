@@ -4,6 +4,7 @@ import { colors, useColor } from '../color.js';
 import { reportInputProblem, type CommandContext } from '../context.js';
 import { fileReport, totals, type FileReport } from '../diagnostics.js';
 import { formatGithub } from '../formats/github.js';
+import { formatGitlab } from '../formats/gitlab.js';
 import { formatJson } from '../formats/json.js';
 import { formatPretty } from '../formats/pretty.js';
 import { formatSarif } from '../formats/sarif.js';
@@ -29,6 +30,7 @@ export async function runValidate(ctx: CommandContext, args: ParsedArgs): Promis
         case 'json': ctx.out(formatJson(shown)); break;
         case 'sarif': ctx.out(formatSarif(shown, VERSION)); break;
         case 'github': ctx.out(formatGithub(shown)); break;
+        case 'gitlab': ctx.out(formatGitlab(shown)); break;
         default: {
             // Nothing could be read: the input lines below say why; "No problems found in 0 files" would mislead.
             if (reports.length === 0 && problems.length > 0) break;
