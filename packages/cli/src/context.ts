@@ -2,6 +2,7 @@
 // `process` directly for output, so that everything they print goes through one place.
 import { isAbsolute } from 'node:path';
 import type { Lang, LanguagePreference } from '@vplan/language/i18n';
+import { fsReasonInSwedish, isFileWriteError } from '@vplan/language/node';
 import { displayPath } from './diagnostics.js';
 import { printable } from './terminal-text.js';
 
@@ -37,7 +38,10 @@ const REASONS_SV: Record<string, string> = {
     'binary file (contains NUL bytes), not a plan': 'binärfil (innehåller NUL-byte), inte en plan',
     'not valid UTF-8 text': 'inte giltig UTF-8-text',
     'no .vplan files match this pattern': 'inga .vplan-filer matchar mönstret',
-    'not a regular file (a pipe, socket or device)': 'inte en vanlig fil (en pipe, socket eller enhet)'
+    'not a regular file (a pipe, socket or device)': 'inte en vanlig fil (en pipe, socket eller enhet)',
+    'not a valid pattern: a [ is not closed': 'inte ett giltigt mönster: en [ stängs inte',
+    'not a valid pattern: a { is not closed': 'inte ett giltigt mönster: en { stängs inte',
+    'not a valid pattern: a [...] range is not valid': 'inte ett giltigt mönster: ett [...]-intervall är ogiltigt'
 };
 
 /** The loader's size limit, whose reason carries the figures. */
@@ -47,5 +51,15 @@ export function localizeReason(reason: string, lang: Lang): string {
     if (lang !== 'sv') return reason;
     const large = TOO_LARGE.exec(reason);
     if (large) return `för stor för en plan (${large[1].replace('.', ',')} MB; gränsen är ${large[2].replace('.', ',')} MB)`;
-    return REASONS_SV[reason] ?? reason;
+    return REASONS_SV[reason] ?? fsReasonInSwedish(reason) ?? reason;
+}
+
+/**
+ * A file that could not be written, as `vplan: <the user's path>: <reason>`; any other error is
+ * not a write problem and goes on up.
+ */
+export function reportWriteError(ctx: CommandContext, err: unknown): void {
+    if (!isFileWriteError(err)) throw err;
+    const shown = isAbsolute(err.path) ? displayPath(err.path, ctx.cwd) : err.path;
+    ctx.err(`vplan: ${printable(shown)}: ${err.reasonIn(ctx.lang)}\n`);
 }

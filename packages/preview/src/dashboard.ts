@@ -47,9 +47,8 @@ export function progressOf(activity: Activity): ProgressState {
     return state && (PROGRESS_STATES as readonly string[]).includes(state) ? (state as ProgressState) : 'unknown';
 }
 
-export function unitAnchor(unit: Unit): string {
-    return `unit-${unit.name ?? lineOf(unit)}`;
-}
+export { unitAnchor } from './anchors.js';
+import { unitAnchor } from './anchors.js';
 
 /** The overarching goals an element counts for: the semantics module's rule (restatements, goal chains). */
 const goalsOf = overarchingGoals;

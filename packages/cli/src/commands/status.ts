@@ -169,6 +169,8 @@ export function statusCsv(report: StatusReport): string {
     return rows.map(r => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-function csvField(value: string): string {
+/** A field as RFC 4180 quotes it, with control characters (from file names and titles) shown, not written. */
+function csvField(raw: string): string {
+    const value = printable(raw);
     return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

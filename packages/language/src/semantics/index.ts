@@ -17,3 +17,4 @@ export {
 export { contributedGoals, overarchingGoals, type GoalRef } from './goals.js';
 export { outcomeOutOfScale, outsideScale, scaleText } from './scale.js';
 export { planWord, writtenText } from './words.js';
+export { deviationsOf, deviationsIn, type Deviation, type DeviationStatus } from './deviations.js';
