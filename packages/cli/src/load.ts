@@ -3,7 +3,7 @@ import type { LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createVplanCoreServices, type VplanCoreServices } from '@vplan/language';
 import { loadWorkspace, type InputProblem, type LoadPhase } from '@vplan/language/node';
-import type { Lang } from '@vplan/language/i18n';
+import type { Lang, LanguagePreference } from '@vplan/language/i18n';
 import { expandInputs } from './inputs.js';
 
 export interface LoadedPlans {
@@ -58,7 +58,13 @@ plan p "P" {
 }
 `;
 
-export async function loadPlans(inputs: readonly string[], lang: Lang, options: { validation?: boolean } = {}): Promise<LoadedPlans> {
+/**
+ * `who` is the command's context (its language and the user's choice of it) or just a language; with
+ * `auto` every document's diagnostics and reports are in that plan's keyword language.
+ */
+export async function loadPlans(inputs: readonly string[], who: Lang | { lang: Lang; language?: LanguagePreference }, options: { validation?: boolean } = {}): Promise<LoadedPlans> {
+    const lang = typeof who === 'string' ? who : who.lang;
+    const language = typeof who === 'string' ? who : who.language ?? who.lang;
     // VPLAN_TIMING=1 prints where a run's time goes (the benchmarks read it).
     const timing = process.env.VPLAN_TIMING ? [`start ${performance.now().toFixed(0)} ms${prewarmed ? ' (snapshot)' : ''}`] : undefined;
     const expanded = await expandInputs(inputs);
@@ -66,6 +72,7 @@ export async function loadPlans(inputs: readonly string[], lang: Lang, options: 
     const { shared, Vplan } = prewarmed ?? createVplanCoreServices(NodeFileSystem);
     prewarmed = undefined;
     Vplan.i18n.Locale.lang = lang;
+    Vplan.i18n.Locale.preference = language;
     const { documents, problems } = await loadWorkspace({ shared, Vplan }, expanded.inputs, {
         ...options,
         // The CLI never answers find-references: the reference index would be built for nobody.

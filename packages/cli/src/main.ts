@@ -51,13 +51,17 @@ const specs: Record<CommandName, OptionSpecs> = {
     }
 };
 
-/** `--lang` as written anywhere on the line, so that even a usage error is in the chosen language. */
-function langOf(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+/**
+ * The language the user chose: `--lang` as written anywhere on the line (so that even a usage error
+ * is in it), else `VPLAN_LANG`; undefined when neither says `sv` or `en`.
+ */
+function chosenLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang | undefined {
     for (let i = 0; i < argv.length; i++) {
         const value = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice(7) : undefined;
         if (value === 'sv' || value === 'en') return value;
     }
-    return langFromEnv(env);
+    const fromEnv = env.VPLAN_LANG?.trim().toLowerCase();
+    return fromEnv === 'sv' || fromEnv === 'en' ? fromEnv : undefined;
 }
 
 async function main(argv: readonly string[], ctx: CommandContext): Promise<number> {
@@ -122,9 +126,11 @@ class CommandUsageError extends Error {
 
 /** Runs the CLI in this process: the single place that turns any failure into one line and an exit code. */
 function run(argv: readonly string[]): void {
-    const lang = langOf(argv, process.env);
+    const chosen = chosenLang(argv, process.env);
+    const lang = chosen ?? langFromEnv(process.env);
     const ctx: CommandContext = {
         lang,
+        language: chosen ?? 'auto',
         cwd: process.cwd(),
         env: process.env,
         stdoutIsTTY: Boolean(process.stdout.isTTY),

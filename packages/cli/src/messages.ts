@@ -52,6 +52,10 @@ export const msg = {
         en: (parts: string, files: number) => `${parts} in ${count('en', 'files', files)}.`,
         sv: (parts: string, files: number) => `${parts} i ${count('sv', 'files', files)}.`
     },
+    notShownQuiet: {
+        en: (n: number) => `(${n} not shown: -q shows errors only)`,
+        sv: (n: number) => `(${n} visas inte: -q visar bara fel)`
+    },
     tooManyWarnings: {
         en: (n: number, max: number) => `${count('en', 'warnings', n)}, more than --max-warnings ${max} allows`,
         sv: (n: number, max: number) => `${count('sv', 'warnings', n)}, fler än --max-warnings ${max} tillåter`

@@ -19,7 +19,7 @@ export async function runValidate(ctx: CommandContext, args: ParsedArgs): Promis
     const noFail = args.options.fail === false;
     if (args.positionals.length === 0) throw new UsageError('missing-input', 'vplan validate <files|folders|globs…>');
 
-    const { documents, problems } = await loadPlans(args.positionals, ctx.lang);
+    const { documents, problems } = await loadPlans(args.positionals, ctx);
     const reports = documents.map(d => fileReport(d, ctx.cwd));
     const counted = totals(reports);
     const shown: FileReport[] = quiet
@@ -32,8 +32,11 @@ export async function runValidate(ctx: CommandContext, args: ParsedArgs): Promis
         case 'github': ctx.out(formatGithub(shown)); break;
         case 'gitlab': ctx.out(formatGitlab(shown)); break;
         default: {
+            // Nothing could be read: the input lines below say why; "No problems found in 0 files" would mislead.
+            if (reports.length === 0 && problems.length > 0) break;
             const color = useColor(args.options.color as boolean | undefined, ctx.env, ctx.stdoutIsTTY);
-            ctx.out(formatPretty(shown, ctx.lang, colors(color), reports.length));
+            // The summary counts what -q hides too: "no problems" is never said of a file with warnings.
+            ctx.out(formatPretty(shown, ctx.lang, colors(color), reports.length, counted));
         }
     }
 
