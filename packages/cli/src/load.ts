@@ -58,14 +58,20 @@ plan p "P" {
 }
 `;
 
+/** Fresh services for one workspace, in the given language: the warm ones from the snapshot serve the first call. */
+export function coreServices(lang: Lang): Services {
+    // Services are single-use: a workspace is built once.
+    const services = prewarmed ?? createVplanCoreServices(NodeFileSystem);
+    prewarmed = undefined;
+    services.Vplan.i18n.Locale.lang = lang;
+    return services;
+}
+
 export async function loadPlans(inputs: readonly string[], lang: Lang, options: { validation?: boolean } = {}): Promise<LoadedPlans> {
     // VPLAN_TIMING=1 prints where a run's time goes (the benchmarks read it).
     const timing = process.env.VPLAN_TIMING ? [`start ${performance.now().toFixed(0)} ms${prewarmed ? ' (snapshot)' : ''}`] : undefined;
     const expanded = await expandInputs(inputs);
-    // Services are single-use: the warm ones from the snapshot serve the first load.
-    const { shared, Vplan } = prewarmed ?? createVplanCoreServices(NodeFileSystem);
-    prewarmed = undefined;
-    Vplan.i18n.Locale.lang = lang;
+    const { shared, Vplan } = coreServices(lang);
     const { documents, problems } = await loadWorkspace({ shared, Vplan }, expanded.inputs, {
         ...options,
         // The CLI never answers find-references: the reference index would be built for nobody.

@@ -63,7 +63,40 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
             const toLink = documents.filter(document => document.state < DocumentState.Linked);
             if (toLink.length > 0 && toLink.length <= LINK_FIRST_LIMIT) await this.linkFirst(toLink);
         }
+        if (this.updating && this.openEditorsFirst && documents.length > LINK_FIRST_LIMIT) {
+            await this.buildOpenFirst(documents, options, cancelToken);
+            return;
+        }
         await super.buildDocuments(documents, options, cancelToken);
+    }
+
+    /**
+     * Whether an update with many documents to rebuild builds the ones open in editors first (on by
+     * default; the latency benchmark turns it off to measure what it buys).
+     */
+    openEditorsFirst = true;
+
+    /**
+     * The plans open in editors, all the way to their diagnostics, then the rest.
+     *
+     * Langium sorts the open documents first but runs each phase over all documents before the next,
+     * so after a role that 985 plans use is renamed, the open plans' diagnostics came only after all
+     * 985 were re-linked and re-validated. Now they come after their own rebuild; the rest follow in
+     * a second build that the next keystroke cancels (its documents stay below Validated, so the next
+     * update picks them up again).
+     */
+    private async buildOpenFirst(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        const open: LangiumDocument[] = [];
+        const rest: LangiumDocument[] = [];
+        for (const document of documents) (this.textDocuments?.get(document.uri.toString()) ? open : rest).push(document);
+        if (open.length === 0 || rest.length === 0) {
+            await super.buildDocuments(documents, options, cancelToken);
+            return;
+        }
+        await super.buildDocuments(open, options, cancelToken);
+        // The workspace is not as far as the open plans: a request waiting on a plan of the rest waits for it.
+        this.currentState = Math.min(...rest.map(document => document.state));
+        await super.buildDocuments(rest, options, cancelToken);
     }
 
     /** Langium's first four build phases for `documents`, not cancellable. */
