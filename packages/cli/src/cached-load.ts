@@ -2,9 +2,8 @@
 // from the cache; the rest are checked in a workspace of just them and the files they depend on.
 import { URI, type LangiumDocument } from 'langium';
 import { symbolFacts } from '@vplan/language';
-import { buildPlans, collectPlanFiles, readPlanFiles, type InputProblem } from '@vplan/language/node';
+import { buildPlans, collectPlanFiles, isFileWriteError, readPlanFiles, writeUserFile, type InputProblem } from '@vplan/language/node';
 import type { Lang } from '@vplan/language/i18n';
-import { writeFileAtomic } from './atomic.js';
 import { cachePath, contentHash, DependencyGraph, readCache, serializeCache, type CacheConditions, type CacheEntry, type FileFacts } from './cache.js';
 import { displayPath, fileReport, type FileReport } from './diagnostics.js';
 import { expandInputs } from './inputs.js';
@@ -116,10 +115,10 @@ export async function validateWithCache(inputs: readonly string[], lang: Lang, c
     // Nothing checked and the same files as before: the cache on disk says it all already.
     const unchanged = stale.size === 0 && cached.size === files.length;
     if (!unchanged) try {
-        await writeFileAtomic(cacheFile, serializeCache(conditions, entries));
+        await writeUserFile(cacheFile, serializeCache(conditions, entries));
     } catch (err) {
         // A cache that cannot be written costs the next run time, not this run's result.
-        notWritten = (err as NodeJS.ErrnoException).code ?? String(err);
+        notWritten = isFileWriteError(err) ? err.reasonIn(lang) : String(err);
     }
     phase('cache written');
     if (timing) process.stderr.write(`vplan timing: ${timing.join(' · ')}\n`);

@@ -144,6 +144,6 @@ describe('vplan validate --cache', { timeout: 120_000 }, () => {
         const run = vplan(['validate', 'plans', '--cache-location', 'not-a-folder/cache'], { cwd: dir });
         expect(run.stdout).toBe(plain.stdout);
         expect(run.code).toBe(plain.code);
-        expect(run.stderr).toMatch(/^vplan: the cache could not be written \(ENOTDIR\)[^\n]*\n$/);
+        expect(run.stderr).toMatch(/^vplan: the cache could not be written \(.+\); the next run checks every file\n$/);
     });
 });
