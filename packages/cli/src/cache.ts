@@ -24,6 +24,7 @@ export const DEFAULT_CACHE_FILE = '.vplancache';
 /** What a run depends on beyond the files: a cache written under other conditions is ignored. */
 export interface CacheConditions {
     vplan: string;
+    /** The CLI's language and the language of the findings (`sv/auto`). */
     lang: string;
     cwd: string;
 }

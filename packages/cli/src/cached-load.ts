@@ -3,7 +3,7 @@
 import { URI, type LangiumDocument } from 'langium';
 import { symbolFacts } from '@vplan/language';
 import { buildPlans, collectPlanFiles, isFileWriteError, readPlanFiles, writeUserFile, type InputProblem } from '@vplan/language/node';
-import type { Lang } from '@vplan/language/i18n';
+import type { Lang, LanguagePreference } from '@vplan/language/i18n';
 import { cachePath, contentHash, DependencyGraph, readCache, serializeCache, type CacheConditions, type CacheEntry, type FileFacts } from './cache.js';
 import { displayPath, fileReport, type FileReport } from './diagnostics.js';
 import { expandInputs } from './inputs.js';
@@ -19,7 +19,8 @@ export interface CachedRun {
     notWritten?: string;
 }
 
-export async function validateWithCache(inputs: readonly string[], lang: Lang, cwd: string, location: string | undefined): Promise<CachedRun> {
+export async function validateWithCache(inputs: readonly string[], who: { lang: Lang; language?: LanguagePreference; cwd: string }, location: string | undefined): Promise<CachedRun> {
+    const { lang, cwd } = who;
     const timing = process.env.VPLAN_TIMING ? [`start ${performance.now().toFixed(0)} ms`] : undefined;
     let mark = performance.now();
     const phase = (name: string) => {
@@ -41,12 +42,12 @@ export async function validateWithCache(inputs: readonly string[], lang: Lang, c
         textOf.push(texts[i]);
     });
     const hashes = textOf.map(contentHash);
-    const conditions: CacheConditions = { vplan: VERSION, lang, cwd };
+    const conditions: CacheConditions = { vplan: VERSION, lang: `${lang}/${who.language ?? lang}`, cwd };
     const cacheFile = await cachePath(location, cwd);
     const cached = await readCache(cacheFile, conditions);
     phase('read');
 
-    const services = coreServices(lang);
+    const services = coreServices(who);
     // Files whose text changed (or that the cache does not know) are parsed now: their names decide
     // which other files' findings may change.
     const parsed = new Map<number, LangiumDocument>();
@@ -82,7 +83,7 @@ export async function validateWithCache(inputs: readonly string[], lang: Lang, c
         const partial = needed.length < files.length;
         if (partial && [...stale].some(i => hasUnresolved(checkedDocuments.get(i)!))) {
             phase('partial build (an unresolved name: checking all)');
-            built = coreServices(lang);
+            built = coreServices(who);
             const documents = await buildPlans(built, files.map((file, i) => ({ file, text: textOf[i] })), { referenceIndex: false });
             checkedDocuments = new Map(documents.map((d, i) => [i, d]));
             for (let i = 0; i < files.length; i++) stale.add(i);

@@ -15,7 +15,6 @@ export const LABELS = {
     byUnit: { sv: 'Per enhet', en: 'By unit' },
     indicators: { sv: 'Indikatorer', en: 'Indicators' },
     indicator: { sv: 'Indikator', en: 'Indicator' },
-    trend: { sv: 'Utveckling', en: 'Trend' },
     activities: { sv: 'Aktiviteter', en: 'Activities' },
     noIndicators: { sv: 'Inga indikatorer', en: 'No indicators' },
     noActivities: { sv: 'Inga aktiviteter', en: 'No activities' },
@@ -60,7 +59,6 @@ export const LABELS = {
     mission: { sv: 'Uppdrag', en: 'Mission' },
     restates: { sv: 'Återger', en: 'Restates' },
     comparedWith: { sv: 'Jämförs med', en: 'Compared with' },
-    previousOutcome: { sv: 'föregående utfall', en: 'the previous outcome' },
     direction: { sv: 'Riktning', en: 'Direction' },
     higherIsBetter: { sv: 'högre är bättre', en: 'higher is better' },
     lowerIsBetter: { sv: 'lägre är bättre', en: 'lower is better' },
@@ -86,18 +84,6 @@ export const LABELS = {
     generatedBy: { sv: 'Skapad med vplan', en: 'Made with vplan' },
     of: { sv: 'av', en: 'of' },
     total: { sv: 'totalt', en: 'total' },
-    // statuses of an indicator
-    'status.green': { sv: 'Grön', en: 'Green' },
-    'status.yellow': { sv: 'Gul', en: 'Yellow' },
-    'status.red': { sv: 'Röd', en: 'Red' },
-    'status.no-data': { sv: 'Saknar data', en: 'No data' },
-    'status.pending': { sv: 'Väntas', en: 'Pending' },
-    'status.undefined': { sv: 'Kan ej bedömas', en: 'Cannot be assessed' },
-    'status.title': { sv: 'Måluppfyllelse', en: 'Target fulfilment' },
-    // trends
-    'trend.improving': { sv: 'Förbättring', en: 'Improving' },
-    'trend.worsening': { sv: 'Försämring', en: 'Worsening' },
-    'trend.unchanged': { sv: 'Oförändrad', en: 'Unchanged' },
     // progress of an activity
     'progress.done': { sv: 'Klar', en: 'Done' },
     'progress.started': { sv: 'Påbörjad', en: 'Started' },
@@ -135,7 +121,7 @@ export function labelOr(key: string, lang: Lang, fallback: string): string {
     return Object.prototype.hasOwnProperty.call(LABELS, key) ? LABELS[key as LabelKey][lang] : fallback;
 }
 
-/** A count with its noun ("3 gröna"), used in text alternatives of the charts. */
+/** A count with its noun ("3 klara"), used in text alternatives of the charts; statuses and trends count with semantics' statusCount. */
 export function countPhrase(kind: string, n: number, lang: Lang): string {
     const forms = COUNT_FORMS[kind];
     if (!forms) return `${n}`;
@@ -144,15 +130,6 @@ export function countPhrase(kind: string, n: number, lang: Lang): string {
 }
 
 const COUNT_FORMS: Record<string, Record<Lang, [string, string]>> = {
-    green: { sv: ['grön', 'gröna'], en: ['green', 'green'] },
-    yellow: { sv: ['gul', 'gula'], en: ['yellow', 'yellow'] },
-    red: { sv: ['röd', 'röda'], en: ['red', 'red'] },
-    'no-data': { sv: ['saknar data', 'saknar data'], en: ['without data', 'without data'] },
-    pending: { sv: ['väntas', 'väntas'], en: ['pending', 'pending'] },
-    undefined: { sv: ['kan ej bedömas', 'kan ej bedömas'], en: ['cannot be assessed', 'cannot be assessed'] },
-    improving: { sv: ['förbättras', 'förbättras'], en: ['improving', 'improving'] },
-    worsening: { sv: ['försämras', 'försämras'], en: ['worsening', 'worsening'] },
-    unchanged: { sv: ['oförändrad', 'oförändrade'], en: ['unchanged', 'unchanged'] },
     done: { sv: ['klar', 'klara'], en: ['done', 'done'] },
     started: { sv: ['påbörjad', 'påbörjade'], en: ['started', 'started'] },
     'not-started': { sv: ['ej påbörjad', 'ej påbörjade'], en: ['not started', 'not started'] },
