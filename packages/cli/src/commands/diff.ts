@@ -17,13 +17,11 @@ export async function runDiff(ctx: CommandContext, args: ParsedArgs): Promise<nu
     const [oldPath, newPath] = args.positionals.map(p => path.resolve(ctx.cwd, p));
     // Each plan with its folder, so goals and roles in a shared file resolve.
     const folders = [...new Set([path.dirname(oldPath), path.dirname(newPath)])];
-    const { documents, problems } = await loadPlans([oldPath, newPath, ...folders], ctx.lang, { validation: false });
+    const { documents, problems, services } = await loadPlans([oldPath, newPath, ...folders], ctx, { validation: false });
     const own = problems.filter(p => [oldPath, newPath].includes(path.resolve(ctx.cwd, p.path)));
     for (const problem of own) reportInputProblem(ctx, problem.path, problem.reason);
-    const planOf = (file: string): Plan | undefined => {
-        const doc = documents.find(d => d.uri.fsPath === file) as LangiumDocument<Document> | undefined;
-        return doc?.parseResult.value.elements?.find(isPlan);
-    };
+    const docOf = (file: string) => documents.find(d => d.uri.fsPath === file) as LangiumDocument<Document> | undefined;
+    const planOf = (file: string): Plan | undefined => docOf(file)?.parseResult.value.elements?.find(isPlan);
     const [oldPlan, newPlan] = [planOf(oldPath), planOf(newPath)];
     if (own.length > 0) return 2;
     for (const [file, plan] of [[oldPath, oldPlan], [newPath, newPlan]] as const) {
@@ -32,8 +30,10 @@ export async function runDiff(ctx: CommandContext, args: ParsedArgs): Promise<nu
             return 2;
         }
     }
-    const diff = diffPlans(oldPlan!, newPlan!, ctx.lang);
+    // In the new plan's language unless the user chose one, as its report would be.
+    const lang = services.i18n.Locale.langOf(docOf(newPath)!);
+    const diff = diffPlans(oldPlan!, newPlan!, lang);
     const format = (args.options.format as string | undefined) ?? 'text';
-    ctx.out(format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : diffText(diff, ctx.lang, format === 'md'));
+    ctx.out(format === 'json' ? JSON.stringify(diff, null, 2) + '\n' : diffText(diff, lang, format === 'md'));
     return hasChanges(diff) ? 1 : 0;
 }

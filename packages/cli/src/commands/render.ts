@@ -18,7 +18,6 @@ type Format = 'html' | 'md' | 'docx' | 'pdf';
 
 interface RenderSettings {
     format: Format;
-    lang: Lang;
     /** The Word document's status column. */
     status: boolean;
     /** Where the PDF printer looks for a browser (VPLAN_CHROMIUM, PATH). */
@@ -29,7 +28,7 @@ export async function runRender(ctx: CommandContext, args: ParsedArgs): Promise<
     if (args.positionals.length === 0) throw new UsageError('missing-input', 'vplan render <plan.vplan>');
     const output = args.options.output as string | undefined;
     const explicit = args.options.format as Format | undefined;
-    const settings = (format: Format): RenderSettings => ({ format, lang: ctx.lang, status: args.options.status !== false, env: ctx.env });
+    const settings = (format: Format): RenderSettings => ({ format, status: args.options.status !== false, env: ctx.env });
     if (output && output !== '-' && (await isFolderOutput(path.resolve(ctx.cwd, output), output))) {
         return withBrowserCheck(ctx, () => renderAll(ctx, args.positionals, path.resolve(ctx.cwd, output), settings(explicit ?? 'html')));
     }
@@ -95,8 +94,8 @@ async function isFolderOutput(resolved: string, given: string): Promise<boolean>
 }
 
 /** The rendered plan: text for HTML and Markdown, bytes for Word and PDF. */
-async function render(document: LangiumDocument<Document>, settings: RenderSettings): Promise<string | Uint8Array> {
-    const { format, lang } = settings;
+async function render(document: LangiumDocument<Document>, settings: RenderSettings, lang: Lang): Promise<string | Uint8Array> {
+    const { format } = settings;
     switch (format) {
         case 'md': return renderMarkdownDocument(document, { lang });
         case 'docx': return (await import('@vplan/preview/docx')).renderDocx(document, { lang, statusColumn: settings.status });
@@ -113,7 +112,7 @@ function hasPlan(document: LangiumDocument): boolean {
 async function renderOne(ctx: CommandContext, inputs: string[], output: string | undefined, settings: RenderSettings): Promise<number> {
     const [planPath, ...extra] = inputs;
     const siblings = await siblingPlans(planPath);
-    const { documents, problems } = await loadPlans([planPath, ...extra, ...siblings], ctx.lang, { validation: false });
+    const { documents, problems, services } = await loadPlans([planPath, ...extra, ...siblings], ctx, { validation: false });
     const target = path.resolve(ctx.cwd, planPath);
     const document = documents.find(d => d.uri.fsPath === target) as LangiumDocument<Document> | undefined;
     // A sibling that cannot be read is not the user's concern here; the plan and the named files are.
@@ -125,7 +124,8 @@ async function renderOne(ctx: CommandContext, inputs: string[], output: string |
         ctx.err(`vplan: ${printable(displayPath(target, ctx.cwd))}: ${msg.noPlanInFile[ctx.lang]}\n`);
         return 1;
     }
-    const rendered = await render(document, settings);
+    // A report speaks the plan's language unless the user chose one.
+    const rendered = await render(document, settings, services.i18n.Locale.langOf(document));
     if (output && output !== '-') {
         try {
             await writeUserFile(path.resolve(ctx.cwd, output), rendered, { createFolders: true });
@@ -157,15 +157,17 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
     let rendered = 0;
     let writeFailures = 0;
     const index: IndexEntry[] = [];
+    // The index speaks the language of the first plan's report.
+    let indexLang: Lang | undefined;
     for (const [folder, files] of byFolder) {
         const siblings = (await siblingPlans(path.join(folder, 'x.vplan'))).filter(s => !files.includes(s));
-        const loaded = await loadPlans([...files, ...siblings], ctx.lang, { validation: false });
+        const loaded = await loadPlans([...files, ...siblings], ctx, { validation: false });
         problems.push(...loaded.problems.filter(p => files.includes(path.resolve(ctx.cwd, p.path))));
         for (const document of loaded.documents) {
             if (!files.includes(document.uri.fsPath) || !hasPlan(document)) continue;
             const file = path.join(outDir, `${names.get(document.uri.fsPath)}.${settings.format}`);
             try {
-                await writeUserFile(file, await render(document as LangiumDocument<Document>, settings), { createFolders: true });
+                await writeUserFile(file, await render(document as LangiumDocument<Document>, settings, loaded.services.i18n.Locale.langOf(document)), { createFolders: true });
             } catch (err) {
                 // One page that cannot be written does not stop the others.
                 reportWriteError(ctx, err);
@@ -176,13 +178,14 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
             rendered++;
             const plan = (document.parseResult.value as Document).elements.find(isPlan) as Plan;
             index.push({ plan, href: encodeURI(path.basename(file)) });
+            indexLang ??= loaded.services.i18n.Locale.langOf(document);
         }
     }
     // The folder's front page: every plan with its status, and the barometer per overarching goal.
     if (settings.format === 'html' && index.length > 0) {
         const file = path.join(outDir, 'index.html');
         try {
-            await writeUserFile(file, renderIndex(index, { lang: settings.lang }), { createFolders: true });
+            await writeUserFile(file, renderIndex(index, { lang: indexLang ?? ctx.lang }), { createFolders: true });
             ctx.out(`index → ${printable(displayPath(file, ctx.cwd))}\n`);
         } catch (err) {
             reportWriteError(ctx, err);

@@ -12,14 +12,13 @@ import {
     isFootnote, isFrequency, isGoal, isImprovement, isIndicator, isMeasures, isMission, isPlan, isPlanOrganisation,
     isPlanYear, isProse, isReporting, isResponsible, isSection, isSourceRef, isUnit,
     type Activity, type BudgetAssignment, type ControlArea, type Document, type Goal, type Indicator, type Lang,
-    type Mission, type Plan, type Section, type Unit
+    type Mission, type Plan, type Section, type Status, type Unit, statusTitle, trendTitle
 } from '@vplan/language';
 import { Assessor, type IndicatorView } from '../assess.js';
 import { indicatorsOf } from '../render-plan.js';
 import { progressOf } from '../dashboard.js';
 import { decisionOf, decisionText } from '../decision.js';
 import { label, labelOr, type LabelKey } from '../labels.js';
-import type { Status } from '../svg.js';
 import { proseBlocks, type Block } from './prose.js';
 import { A4_PAGE, headingFor, NUMBERING, STYLES } from './styles.js';
 
@@ -270,7 +269,7 @@ class DocxWriter {
         const views = indicators.map(i => this.assessor.view(i, this.lang));
         const years = this.years;
         const headers = [
-            this.l('indicator'), this.l('source'), this.l('status.green'), this.l('status.yellow'),
+            this.l('indicator'), this.l('source'), statusTitle('green', this.lang), statusTitle('yellow', this.lang),
             ...years.map(y => `${this.l('outcome')} ${y}`), this.l('overarchingGoal'),
             ...(this.statusColumn ? [this.l('status')] : [])
         ];
@@ -305,7 +304,7 @@ class DocxWriter {
             for (const b of members.filter(isBaseline)) measured.push(`${this.l('baseline')}${b.period ? ` ${b.period}` : ''}: ${b.value?.$cstNode?.text ?? ''}`);
             for (const color of ['green', 'yellow', 'red'] as const) {
                 const bands = this.bandCells(ind, color);
-                if (bands.length) measured.push(`${this.l(`status.${color}`)}: ${bands.join('; ')}`);
+                if (bands.length) measured.push(`${statusTitle(color, this.lang)}: ${bands.join('; ')}`);
             }
             const frequency = members.find(isFrequency);
             const results = view.series.flatMap(s => s.outcomes.map(o => `${view.series.length > 1 && s.title ? `${s.title} ` : ''}${o.period}: ${o.display}`));
@@ -411,8 +410,8 @@ class DocxWriter {
     }
 
     private statusText(view: IndicatorView): string[] {
-        const word = this.l(`status.${view.status}` as LabelKey);
-        const trend = view.trend ? this.l(`trend.${view.trend}` as LabelKey).toLowerCase() : '';
+        const word = statusTitle(view.status, this.lang);
+        const trend = view.trend ? trendTitle(view.trend, this.lang).toLowerCase() : '';
         return trend ? [word, trend] : [word];
     }
 }
