@@ -44,14 +44,14 @@ describe('vplan diff', () => {
         const a = path.join(dir, 'a.vplan'), b = path.join(dir, 'b.vplan');
         writeFileSync(a, 'roll r "Rektor"\nroll s "Strateg"\nplan a "A" { indikator x "Läsning åk 3" { källa k kpi "N15" grön >= 80 ansvarig r }\n indikator y "Y" { grön >= 1 } }\nkälla k "Kolada"\n');
         writeFileSync(b, 'plan b "B" { indikator z "Läsförmåga åk 3" { källa k kpi "N15" grön >= 85 ansvarig s }\n indikator y "Y" { grön >= 1 } }\n');
-        const r = vplan(['diff', a, b, '--format', 'json']);
+        const r = vplan(['diff', a, b, '--format', 'json', '--lang', 'en']);
         expect(r.code).toBe(1);
         const d = JSON.parse(r.stdout);
         expect(d.renamed).toEqual([expect.objectContaining({ from: 'Läsning åk 3', to: 'Läsförmåga åk 3' })]);
         expect(d.bands.map((c: { from: string; to: string }) => [c.from, c.to])).toEqual([['green ≥ 80, red below 80', 'green ≥ 85, red below 85']]);
         expect(d.responsible.map((c: { from: string[]; to: string[] }) => [c.from, c.to])).toEqual([[['Rektor'], ['Strateg']]]);
         expect([d.added, d.dropped]).toEqual([[], []]);
-        const same = vplan(['diff', a, a]);
+        const same = vplan(['diff', a, a, '--lang', 'en']);
         expect(same.code).toBe(0);
         expect(same.stdout).toContain('No differences in the indicators.');
     });

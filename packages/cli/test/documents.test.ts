@@ -72,7 +72,7 @@ describe('vplan render --format docx', () => {
         const nattfasta = indicatorTables.flat().find(row => row[0].startsWith('Nattfasta'));
         expect(nattfasta).toEqual([
             'Nattfasta, särskilt boende för äldre och korttidsboende, timmar', 'Patientsäkerhetsberättelse',
-            '11 eller lägre', '11–12', '12,08', '12,64', 'Välfärd och välbefinnande genom livet', 'Röd\nförsämring'
+            '11 eller lägre', '11–12', '12,08', '12,64', 'Välfärd och välbefinnande genom livet', 'Röd\nförsämras'
         ]);
         // Rows are never split across pages, and the header row repeats.
         expect(doc).toContain('<w:cantSplit/>');

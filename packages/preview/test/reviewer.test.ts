@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { statusTitle, trendTitle } from '@vplan/language';
 import { renderDocument } from '../src/index.js';
 import { openHtml } from './browser.js';
 import { launchChromium } from './chromium.js';
@@ -64,9 +65,9 @@ describe('the Norsjö 2026 report as a reviewer reads it', () => {
         // A falling figure that is an improvement (lower is better) exists in this plan and shows as such.
         const fallingBetter = chips.find(c => c.move === 'down' && c.trend === 'improving');
         expect(fallingBetter).toBeDefined();
-        expect(fallingBetter!.word).toBe('Förbättring');
+        expect(fallingBetter!.word).toBe(trendTitle('improving', 'sv'));
         const risingWorse = chips.find(c => c.move === 'up' && c.trend === 'worsening');
-        expect(risingWorse?.word).toBe('Försämring');
+        expect(risingWorse?.word).toBe(trendTitle('worsening', 'sv'));
         expect(fallingBetter!.colour).not.toBe(risingWorse!.colour);
     });
 
@@ -77,7 +78,7 @@ describe('the Norsjö 2026 report as a reviewer reads it', () => {
             return { word: li.textContent!.trim(), shape: `${dot.borderRadius}|${dot.borderStyle}|${dot.transform}` };
         }));
         const pick = (w: string) => looks.find(l => l.word === w)!;
-        const trio = [pick('Saknar data'), pick('Väntas'), pick('Kan ej bedömas')];
+        const trio = (['no-data', 'pending', 'undefined'] as const).map(s => pick(statusTitle(s, 'sv')));
         expect(new Set(trio.map(t => t.shape)).size).toBe(3);
         expect(new Set(trio.map(t => t.word)).size).toBe(3);
     });
