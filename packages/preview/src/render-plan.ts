@@ -218,14 +218,15 @@ export class HtmlRenderer {
     deviations(plan: Plan): string {
         const found = deviationsIn(plan);
         if (indicatorsOf(plan).length === 0) return '';
-        let out = `<section class="deviations" data-line="${lineOf(plan)}" aria-labelledby="deviations-title">` +
+        // No data-line here: scroll sync must find an indicator's card, not its entry in this list.
+        let out = `<section class="deviations" aria-labelledby="deviations-title">` +
             `<h2 id="deviations-title">${this.l('deviations')} <span class="dev-count">(${found.length})</span></h2>`;
         if (found.length === 0) return out + `<p class="dash-intro">${this.l('noDeviations')}</p></section>`;
         out += `<p class="dash-intro">${this.l('deviationsIntro')}</p><ol class="dev-list">`;
         for (const d of found) {
             const view = this.assessor.view(d.indicator, this.lang);
             const where = unitOf(d.indicator);
-            out += `<li class="dev dev-${d.status}" data-line="${lineOf(d.indicator)}">` +
+            out += `<li class="dev dev-${d.status}">` +
                 `<span class="dev-status">${this.dot(d.status)} ${statusTitle(d.status, this.lang)}</span>` +
                 `<a class="dev-title" href="#${indicatorAnchor(d.indicator)}">${text(d.indicator.title)}</a>` +
                 (where ? `<span class="dev-where">${text(where)}</span>` : '') +
