@@ -1,13 +1,19 @@
 // What a command gets from the process: streams, environment, language. Commands never touch
 // `process` directly for output, so that everything they print goes through one place.
 import { isAbsolute } from 'node:path';
-import type { Lang } from '@vplan/language/i18n';
+import type { Lang, LanguagePreference } from '@vplan/language/i18n';
 import { fsReasonInSwedish, isFileWriteError } from '@vplan/language/node';
 import { displayPath } from './diagnostics.js';
 import { printable } from './terminal-text.js';
 
 export interface CommandContext {
+    /** The language of the CLI's own words: `--lang`, `VPLAN_LANG`, else the locale. */
     lang: Lang;
+    /**
+     * The language of what is said about a plan (its diagnostics, report, status): `--lang` or
+     * `VPLAN_LANG` when given, else `auto`, the plan's keyword language.
+     */
+    language?: LanguagePreference;
     cwd: string;
     env: NodeJS.ProcessEnv;
     stdoutIsTTY: boolean;

@@ -18,7 +18,7 @@ const { shared, Vplan } = createVplanServices({ connection, ...NodeFileSystem })
 // The status bar's and the status summary's figures (vplan/statusCounts).
 registerStatusRequest(shared, Vplan);
 // The live preview renders documents the server has already built (vplan/renderPreview).
-registerPreviewRequest(shared);
+registerPreviewRequest(shared, document => Vplan.i18n.Locale.langOf(document));
 startLanguageServer(shared);
 // References, highlights and rename on a document the server does not know answer empty.
 answerUnknownDocumentsEmpty(shared);
