@@ -37,7 +37,6 @@ export const LABELS = {
     outcomes: { sv: 'Utfall', en: 'Outcomes' },
     outcome: { sv: 'Utfall', en: 'Outcome' },
     period: { sv: 'Period', en: 'Period' },
-    value: { sv: 'Värde', en: 'Value' },
     status: { sv: 'Status', en: 'Status' },
     baseline: { sv: 'Nuläge', en: 'Baseline' },
     series: { sv: 'Serie', en: 'Series' },
@@ -51,11 +50,8 @@ export const LABELS = {
     followUpPeriods: { sv: 'Följs upp', en: 'Followed up' },
     footnote: { sv: 'Not', en: 'Note' },
     amount: { sv: 'Belopp', en: 'Amount' },
-    budgetAssignments: { sv: 'Budgetuppdrag', en: 'Budget assignments' },
     budgetAssignment: { sv: 'Budgetuppdrag', en: 'Budget assignment' },
-    controlAreas: { sv: 'Kontrollområden', en: 'Quality-control assignments' },
     controlArea: { sv: 'Kontrollområde', en: 'Quality-control assignment' },
-    missions: { sv: 'Uppdrag', en: 'Missions' },
     mission: { sv: 'Uppdrag', en: 'Mission' },
     restates: { sv: 'Återger', en: 'Restates' },
     comparedWith: { sv: 'Jämförs med', en: 'Compared with' },
@@ -64,7 +60,6 @@ export const LABELS = {
     lowerIsBetter: { sv: 'lägre är bättre', en: 'lower is better' },
     chartOf: { sv: 'Diagram: utfall för', en: 'Chart: outcomes of' },
     chartNoData: { sv: 'inga mätvärden att rita', en: 'no values to draw' },
-    notSaved: { sv: 'Ej sparad', en: 'Not saved' },
     syntaxErrors: {
         sv: 'Planen har syntaxfel. Förhandsvisningen visar den senaste versionen som gick att läsa.',
         en: 'The plan has syntax errors. The preview shows the last version that could be read.'
@@ -73,7 +68,6 @@ export const LABELS = {
         sv: 'Planen har syntaxfel. Det som gick att läsa visas nedan.',
         en: 'The plan has syntax errors. What could be read is shown below.'
     },
-    line: { sv: 'rad', en: 'line' },
     noPlan: {
         sv: 'Filen innehåller ingen plan (plan … { … }). Gemensamma mål, roller och källor visas nedan.',
         en: 'The file holds no plan (plan … { … }). Shared goals, roles and sources are listed below.'
@@ -83,7 +77,6 @@ export const LABELS = {
     sources: { sv: 'Källor', en: 'Sources' },
     generatedBy: { sv: 'Skapad med vplan', en: 'Made with vplan' },
     of: { sv: 'av', en: 'of' },
-    total: { sv: 'totalt', en: 'total' },
     // progress of an activity
     'progress.done': { sv: 'Klar', en: 'Done' },
     'progress.started': { sv: 'Påbörjad', en: 'Started' },

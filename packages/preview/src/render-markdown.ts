@@ -5,7 +5,7 @@ import {
     isPlanOrganisation, isPlanYear, isProse, isReporting, isResponsible, isRole, isSection, isSource, isSourceRef,
     isUnit, type Activity, type BudgetAssignment, type ControlArea, type Document, type Goal, type Indicator,
     type Lang, type Mission, type Plan, type Reporting, type Responsible, type Section, type Unit,
-    overarchingGoals, STATUSES, STATUS_HEADING, STATUS_MARK, TREND_ARROW, TREND_HEADING, TRENDS, statusCount, statusTitle, trendTitle
+    overarchingGoals, planWord, STATUSES, STATUS_HEADING, STATUS_MARK, TREND_ARROW, TREND_HEADING, TRENDS, statusCount, statusTitle, trendTitle
 } from '@vplan/language';
 import { Assessor } from './assess.js';
 import { buildDashboard, progressOf, type DashboardRow } from './dashboard.js';
@@ -73,7 +73,7 @@ class MarkdownRenderer {
         const meta: string[] = [];
         if (orgTitle) meta.push(`**${this.l('organisation')}:** ${md(orgTitle)}`);
         if (year) meta.push(`**${this.l('year')}:** ${md(year.year)}`);
-        if (followUp) meta.push(`**${this.l('followUp')}:** ${followUp.periods.map(p => md(p.title ?? this.period(p.name))).join(', ')}`);
+        if (followUp) meta.push(`**${this.l('followUp')}:** ${followUp.periods.map(p => md(p.title ?? this.period(p))).join(', ')}`);
         if (meta.length) this.emit(meta.join('  \n'), '');
         const d = buildDashboard([plan], this.assessor, this.l('wholePlan'));
         if (d.total.indicators.length + d.total.activities.length > 0) {
@@ -85,8 +85,11 @@ class MarkdownRenderer {
         for (const m of members) this.member(m, 2);
     }
 
-    private period(name: string): string {
-        return name === 'annual' ? this.l('period.annual') : name === 'interim' ? this.l('period.interim') : name;
+    /** A follow-up period as the plan names it; translated only into the other language. */
+    private period(period: AstNode | undefined, written?: string): string {
+        const name = (period as { name?: string } | undefined)?.name ?? written ?? '';
+        const translated = name === 'annual' ? this.l('period.annual') : name === 'interim' ? this.l('period.interim') : name;
+        return period ? planWord(period, 'name', this.lang, translated) : written ?? translated;
     }
 
     private dashTable(caption: string, rows: DashboardRow[]): void {
@@ -203,7 +206,7 @@ class MarkdownRenderer {
             this.emit(`| ${md(ind.title)} | ${source} | ${bands} | ${outcomes} | ${status} | ${goals} |`);
             const details: string[] = [];
             const freq = members.find(isFrequency);
-            if (freq) details.push(`${this.l('measuredHow')}: ${md(labelOr(`frequency.${freq.frequency}`, this.lang, freq.frequency))}${freq.note ? ` (${md(freq.note)})` : ''}`);
+            if (freq) details.push(`${this.l('measuredHow')}: ${md(planWord(freq, 'frequency', this.lang, labelOr(`frequency.${freq.frequency}`, this.lang, freq.frequency)))}${freq.note ? ` (${md(freq.note)})` : ''}`);
             const resp = members.find(isResponsible);
             if (resp) details.push(`${this.l('responsible')}: ${this.roles(resp)}`);
             const rep = members.find(isReporting);
@@ -238,7 +241,7 @@ class MarkdownRenderer {
         const rep = members.find(isReporting);
         if (rep) facts.push(`**${this.l('reporting')}:** ${this.roles(rep)}`);
         const fu = members.find(isFollowUpRef);
-        if (fu) facts.push(`**${this.l('followUpPeriods')}:** ${fu.periods.map(p => md(p.ref?.title ?? this.period(p.ref?.name ?? p.$refText ?? ''))).join(', ')}${fu.year ? ` ${md(fu.year)}` : ''}`);
+        if (fu) facts.push(`**${this.l('followUpPeriods')}:** ${fu.periods.map(p => md(p.ref?.title ?? this.period(p.ref, p.$refText))).join(', ')}${fu.year ? ` ${md(fu.year)}` : ''}`);
         if (facts.length) this.emit(facts.join('  \n'), '');
         const effects = members.filter(isEffect);
         if (effects.length) this.emit(`**${this.l(kind === 'mission' ? 'expectedEffects' : 'effects')}**`, '', ...effects.map(e => `- ${md(e.title)}`), '');

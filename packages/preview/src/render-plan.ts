@@ -6,7 +6,7 @@ import {
     isReporting, isResponsible, isRole, isSection, isSource, isUnit,
     type Activity, type BudgetAssignment, type Contribution, type ControlArea, type Document, type Goal, type Indicator, type Lang,
     type Mission, type OutcomeValue, type Plan, type Reporting, type Responsible, type Section, type Unit,
-    comparedWithText, overarchingGoals, STATUSES, STATUS_HEADING, TREND_ARROW, TREND_HEADING, TRENDS, statusCount, statusTitle, statusWord, trendTitle,
+    comparedWithText, overarchingGoals, planWord, STATUSES, STATUS_HEADING, TREND_ARROW, TREND_HEADING, TRENDS, statusCount, statusTitle, statusWord, trendTitle,
     type Status, type Trend
 } from '@vplan/language';
 import { Assessor, sparkPanels, type IndicatorView } from './assess.js';
@@ -26,8 +26,6 @@ export interface RenderOptions {
     mode: 'page' | 'fragment';
     /** Nonce for the page's <style> (page mode); without one the style is allowed by its hash. */
     nonce?: string;
-    /** The webview's resource origin, accepted for symmetry with the webview shell (fragment mode needs none). */
-    cspSource?: string;
     /** The overview at the top (status bars per goal and unit); on unless turned off. */
     dashboard?: boolean;
 }
@@ -112,7 +110,7 @@ export class HtmlRenderer {
         out += `<dl class="doc-meta">`;
         if (year) out += `<div><dt data-line="${lineOf(year)}">${this.l('year')}</dt><dd>${text(year.year)}</dd></div>`;
         if (followUp) {
-            const periods = followUp.periods.map(p => text(p.title ?? this.periodName(p.name))).join(', ');
+            const periods = followUp.periods.map(p => text(p.title ?? this.periodName(p))).join(', ');
             out += `<div><dt data-line="${lineOf(followUp)}">${this.l('followUp')}</dt><dd>${periods}</dd></div>`;
         }
         out += `</dl></header>`;
@@ -124,10 +122,11 @@ export class HtmlRenderer {
         return out;
     }
 
-    private periodName(name: string): string {
-        if (name === 'annual') return this.l('period.annual');
-        if (name === 'interim') return this.l('period.interim');
-        return name;
+    /** A follow-up period as the plan names it (`årsbokslut`, `helår`, `T1`); translated only into the other language. */
+    private periodName(period: AstNode | undefined, written?: string): string {
+        const name = (period as { name?: string } | undefined)?.name ?? written ?? '';
+        const translated = name === 'annual' ? this.l('period.annual') : name === 'interim' ? this.l('period.interim') : name;
+        return period ? planWord(period, 'name', this.lang, translated) : written ?? translated;
     }
 
     /** A table of contents of the top-level sections and units, for the printed report. */
@@ -410,7 +409,7 @@ export class HtmlRenderer {
                     rest += this.fact('comparedWith', text(comparedWithText(ind)?.[this.lang] ?? ''), lineOf(m));
                     break;
                 case 'Frequency': {
-                    const f = labelOr(`frequency.${m.frequency}`, this.lang, m.frequency);
+                    const f = planWord(m, 'frequency', this.lang, labelOr(`frequency.${m.frequency}`, this.lang, m.frequency));
                     rest += this.fact('measuredHow', text(f) + (m.note ? ` (${text(m.note)})` : ''), lineOf(m));
                     break;
                 }
@@ -505,8 +504,8 @@ export class HtmlRenderer {
         return out + `</li>`;
     }
 
-    private followUpText(m: { periods: { ref?: { name: string; title?: string }; $refText?: string }[]; year?: string }): string {
-        const periods = m.periods.map(p => p.ref ? (p.ref.title ?? this.periodName(p.ref.name)) : this.periodName(p.$refText ?? '')).join(', ');
+    private followUpText(m: { periods: { ref?: AstNode & { name: string; title?: string }; $refText?: string }[]; year?: string }): string {
+        const periods = m.periods.map(p => p.ref ? (p.ref.title ?? this.periodName(p.ref)) : this.periodName(undefined, p.$refText ?? '')).join(', ');
         return text(periods + (m.year ? ` ${m.year}` : ''));
     }
 

@@ -4,7 +4,7 @@ import { AstUtils } from 'langium';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, test } from 'vitest';
 import {
-    assessIndicator, countStatuses, isIndicator, isSection, isSourceRef, isUnit, STATUSES, type Indicator
+    assessIndicator, countStatuses, isIndicator, isSection, isSourceRef, isUnit, STATUSES, statusTitle, type Indicator
 } from '@vplan/language';
 import { renderDocument, renderMarkdownDocument } from '../src/index.js';
 import { exampleFolders } from './examples.js';
@@ -113,7 +113,7 @@ describe.each(folders.map(f => [path.relative(path.resolve(FIXTURES, '../../../.
             const md = renderMarkdownDocument(doc, { lang: 'sv' });
             const indicators = AstUtils.streamAllContents(doc.parseResult.value).filter(isIndicator).toArray() as Indicator[];
             expect(md).toMatch(/^# \S/);
-            const words: Record<string, string> = { green: 'Grön', yellow: 'Gul', red: 'Röd', 'no-data': 'Saknar data', pending: 'Väntas', undefined: 'Kan ej bedömas' };
+            const words = Object.fromEntries(STATUSES.map(s => [s, statusTitle(s, 'sv')])) as Record<string, string>;
             // Indicators may share a title (a unit restating the council's): compare per title, as multisets.
             const titles = new Set(indicators.map(i => i.title));
             for (const title of titles) {

@@ -16,4 +16,5 @@ export {
 } from './status.js';
 export { contributedGoals, overarchingGoals, type GoalRef } from './goals.js';
 export { outcomeOutOfScale, outsideScale, scaleText } from './scale.js';
+export { planWord, writtenText } from './words.js';
 export { deviationsOf, deviationsIn, type Deviation, type DeviationStatus } from './deviations.js';

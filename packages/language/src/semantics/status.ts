@@ -11,7 +11,7 @@ import {
     type IndicatorThresholds, type NormalBand, type SeriesThresholds
 } from './thresholds.js';
 import { trendBetween, trendByRank } from './trend.js';
-import { STATUS_WORD, statusRank, type Status, type Trend } from './vocabulary.js';
+import { STATUS_WORD, STATUSES, statusRank, type Status, type Trend } from './vocabulary.js';
 
 export interface OutcomeAssessment {
     outcome: Outcome;
@@ -81,7 +81,8 @@ const NO_DATA_REASON: Record<string, Localized> = {
 };
 
 export function countStatuses(assessments: Iterable<IndicatorAssessment>): StatusCounts {
-    const counts: StatusCounts = { green: 0, yellow: 0, red: 0, 'no-data': 0, pending: 0, undefined: 0 };
+    // Keys worst first, as every list shows them.
+    const counts = Object.fromEntries(STATUSES.map(s => [s, 0])) as unknown as StatusCounts;
     for (const a of assessments) counts[a.status]++;
     return counts;
 }
