@@ -28,6 +28,11 @@ export interface RenderOptions {
     nonce?: string;
     /** The overview at the top (status bars per goal and unit); on unless turned off. */
     dashboard?: boolean;
+    /**
+     * For printing to PDF: a second stylesheet with the running header (title, decision) and the
+     * "Sida N av M" footer, which @page can only hold as literal text of this plan.
+     */
+    print?: boolean;
 }
 
 /** A CSS string literal: quotes, backslashes and line breaks escaped. */
@@ -67,7 +72,7 @@ export function renderDocument(input: Root, options: RenderOptions): string {
     const title = r.documentTitle(root);
     const plan = root.elements?.find(isPlan);
     const decision = plan ? decisionOf(plan) : undefined;
-    const printCss = printPageCss(title, decision ? decisionText(decision, options.lang) : undefined, options.lang);
+    const printCss = options.print ? printPageCss(title, decision ? decisionText(decision, options.lang) : undefined, options.lang) : '';
     return pageShell(title, body, options.lang, printCss, options.nonce);
 }
 
