@@ -18,13 +18,28 @@ test('New Plan writes the template\'s two files, opens a plan without problems, 
     writeFileSync(join(folder, 'anteckningar.md'), '# Anteckningar\n');
     const expected = newPlanFiles({ lang: 'sv' });
     await Workbench.scenario(browser, inject('codeServerUrl'), 'new-plan', async wb => {
+        // In a folder without plans nothing has waited for the extensions to be registered: the
+        // palette opened too early lacks their commands, so it is opened again until it lists it.
+        const runNewPlan = async () => {
+            const row = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'vplan: New Plan' }).first();
+            await expect.poll(async () => {
+                await wb.page.keyboard.press('F1');
+                const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+                await input.waitFor();
+                await input.fill('>vplan: New Plan');
+                const shown = await row.waitFor({ timeout: 3000 }).then(() => true, () => false);
+                if (!shown) await wb.page.keyboard.press('Escape');
+                return shown;
+            }, { timeout: 60_000, interval: 500 }).toBe(true);
+            await wb.page.keyboard.press('Enter');
+        };
         const pickSwedish = async () => {
             const row = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Svenska' }).first();
             await row.waitFor();
             await wb.step('language-pick');
             await row.click();
         };
-        await wb.runCommand('vplan: New Plan…');
+        await runNewPlan();
         await pickSwedish();
         await wb.page.locator('.tabs-container .tab.active', { hasText: expected[1].name }).waitFor();
         await expect.poll(() => readdirSync(folder).sort(), { timeout: 30_000 }).toEqual(['anteckningar.md', ...expected.map(f => f.name)].sort());
@@ -44,7 +59,7 @@ test('New Plan writes the template\'s two files, opens a plan without problems, 
 
         // Again in the same folder: the files are there, so nothing is written and the user is told.
         writeFileSync(join(folder, expected[1].name), '// min egen plan\n');
-        await wb.runCommand('vplan: New Plan…');
+        await runNewPlan();
         await pickSwedish();
         await wb.page.locator('.notifications-toasts', { hasText: 'already exists in the folder; nothing was written' }).waitFor();
         await wb.step('already-exists');

@@ -23,7 +23,9 @@ const specs: Record<CommandName, OptionSpecs> = {
         'max-warnings': { kind: 'string' },
         quiet: { kind: 'boolean', short: 'q' },
         fail: { kind: 'boolean', negatable: true },
-        color: { kind: 'boolean', negatable: true }
+        color: { kind: 'boolean', negatable: true },
+        cache: { kind: 'boolean', negatable: true },
+        'cache-location': { kind: 'string' }
     },
     render: {
         ...common,

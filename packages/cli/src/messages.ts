@@ -60,6 +60,10 @@ export const msg = {
         en: (n: number, max: number) => `${count('en', 'warnings', n)}, more than --max-warnings ${max} allows`,
         sv: (n: number, max: number) => `${count('sv', 'warnings', n)}, fler än --max-warnings ${max} tillåter`
     },
+    cacheNotWritten: {
+        en: (reason: string) => `the cache could not be written (${reason}); the next run checks every file`,
+        sv: (reason: string) => `cachen kunde inte skrivas (${reason}); nästa körning kontrollerar alla filer`
+    },
     fmtWouldChange: { en: 'would be reformatted', sv: 'skulle formateras om' },
     fmtWrote: { en: 'formatted', sv: 'formaterad' },
     fmtAllFormatted: {
@@ -150,6 +154,9 @@ Options:
   --max-warnings N    exit 1 when there are more than N warnings
   -q, --quiet         report errors only (warnings still count for --max-warnings)
   --no-fail           exit 0 even when problems are found (2 still means unreadable input)
+  --cache             keep each file's findings in .vplancache; the next run re-checks only the
+                      changed files and those that use or declare their names
+  --cache-location P  the cache file (or folder for .vplancache); implies --cache
   --color, --no-color force or turn off colour (also NO_COLOR, FORCE_COLOR)
   --lang sv|en        language of messages
   -h, --help          show this help
@@ -167,6 +174,9 @@ Flaggor:
   --max-warnings N    slutkod 1 när det finns fler än N varningar
   -q, --quiet         visa bara fel (varningar räknas ändå för --max-warnings)
   --no-fail           slutkod 0 även när problem hittas (2 betyder fortfarande oläsbar indata)
+  --cache             spara varje fils resultat i .vplancache; nästa körning kontrollerar bara
+                      ändrade filer och de som använder eller deklarerar deras namn
+  --cache-location P  cachefilen (eller mappen för .vplancache); innebär --cache
   --color, --no-color tvinga fram eller stäng av färg (även NO_COLOR, FORCE_COLOR)
   --lang sv|en        språk för meddelanden
   -h, --help          visa den här hjälpen

@@ -8,9 +8,23 @@ import { formatGitlab } from '../formats/gitlab.js';
 import { formatJson } from '../formats/json.js';
 import { formatPretty } from '../formats/pretty.js';
 import { formatSarif } from '../formats/sarif.js';
+import { validateWithCache } from '../cached-load.js';
 import { loadPlans } from '../load.js';
+import type { InputProblem } from '@vplan/language/node';
 import { msg } from '../messages.js';
 import { VERSION } from '../version.js';
+
+/** The findings per file: all checked now, or with `--cache` the unchanged ones from the cache. */
+async function checkPlans(ctx: CommandContext, args: ParsedArgs): Promise<{ reports: FileReport[]; problems: InputProblem[] }> {
+    const location = args.options['cache-location'] as string | undefined;
+    if (args.options.cache === true || (location !== undefined && args.options.cache !== false)) {
+        const run = await validateWithCache(args.positionals, ctx, location);
+        if (run.notWritten) ctx.err(`vplan: ${msg.cacheNotWritten[ctx.lang](run.notWritten)}\n`);
+        return run;
+    }
+    const { documents, problems } = await loadPlans(args.positionals, ctx);
+    return { reports: documents.map(d => fileReport(d, ctx.cwd)), problems };
+}
 
 export async function runValidate(ctx: CommandContext, args: ParsedArgs): Promise<number> {
     const format = (args.options.format as string | undefined) ?? 'pretty';
@@ -19,8 +33,7 @@ export async function runValidate(ctx: CommandContext, args: ParsedArgs): Promis
     const noFail = args.options.fail === false;
     if (args.positionals.length === 0) throw new UsageError('missing-input', 'vplan validate <files|folders|globs…>');
 
-    const { documents, problems } = await loadPlans(args.positionals, ctx);
-    const reports = documents.map(d => fileReport(d, ctx.cwd));
+    const { reports, problems } = await checkPlans(ctx, args);
     const counted = totals(reports);
     const shown: FileReport[] = quiet
         ? reports.map(r => ({ ...r, diagnostics: r.diagnostics.filter(d => d.severity === 'error') }))

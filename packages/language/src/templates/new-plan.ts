@@ -56,7 +56,7 @@ källa kolada "Kolada" {
 källa egenUppfoljning "Egen uppföljning"
 `;
     const plan = `// Verksamhetsplan ${year}. Skriv om texterna, lägg till enheter, indikatorer och aktiviteter.
-// Förhandsgranskningen visar planen som den läses; fel och varningar syns medan du skriver.
+// Förhandsvisningen visar planen som den läses; fel och varningar syns medan du skriver.
 
 plan verksamhetsplan${year} "Verksamhetsplan ${year}" {
   organisation kommunen forvaltningen
