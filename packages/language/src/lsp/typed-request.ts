@@ -22,7 +22,9 @@ interface Receiver {
 }
 
 export function sendTypedRequest<P, R>(sender: Sender, request: TypedRequest<P, R>, params: P, token?: unknown): Promise<R> {
-    return sender.sendRequest<R>(request.method, params, token);
+    // The client's sendRequest is variadic: an undefined token would be sent as a second parameter.
+    const send = sender.sendRequest.bind(sender) as (...args: unknown[]) => Promise<R>;
+    return token === undefined ? send(request.method, params) : send(request.method, params, token);
 }
 
 export function onTypedRequest<P, R, T>(receiver: Receiver, request: TypedRequest<P, R>, handler: (params: P, token: T) => R | Promise<R>): void {
