@@ -58,7 +58,7 @@ plan p "P" {
 }
 `;
 
-export async function loadPlans(inputs: readonly string[], lang: Lang, options: { validation?: boolean } = {}): Promise<LoadedPlans> {
+export async function loadPlans(inputs: readonly string[], lang: Lang, options: { validation?: boolean; asOf?: string } = {}): Promise<LoadedPlans> {
     // VPLAN_TIMING=1 prints where a run's time goes (the benchmarks read it).
     const timing = process.env.VPLAN_TIMING ? [`start ${performance.now().toFixed(0)} ms${prewarmed ? ' (snapshot)' : ''}`] : undefined;
     const expanded = await expandInputs(inputs);
@@ -66,8 +66,10 @@ export async function loadPlans(inputs: readonly string[], lang: Lang, options: 
     const { shared, Vplan } = prewarmed ?? createVplanCoreServices(NodeFileSystem);
     prewarmed = undefined;
     Vplan.i18n.Locale.lang = lang;
+    Vplan.followUp.AsOf.date = options.asOf;
+    const { asOf: _asOf, ...loadOptions } = options;
     const { documents, problems } = await loadWorkspace({ shared, Vplan }, expanded.inputs, {
-        ...options,
+        ...loadOptions,
         // The CLI never answers find-references: the reference index would be built for nobody.
         referenceIndex: false,
         onPhase: timing && ((phase: LoadPhase, ms: number) => timing.push(`${phase} ${ms.toFixed(0)} ms`))

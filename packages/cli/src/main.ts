@@ -23,12 +23,16 @@ const specs: Record<CommandName, OptionSpecs> = {
         'max-warnings': { kind: 'string' },
         quiet: { kind: 'boolean', short: 'q' },
         fail: { kind: 'boolean', negatable: true },
-        color: { kind: 'boolean', negatable: true }
+        color: { kind: 'boolean', negatable: true },
+        'as-of': { kind: 'string' }
     },
     render: {
         ...common,
         output: { kind: 'string', short: 'o' },
-        format: { kind: 'string', short: 'f', choices: ['html', 'md'] }
+        format: { kind: 'string', short: 'f', choices: ['html', 'md'] },
+        period: { kind: 'string' },
+        'as-of': { kind: 'string' },
+        'deviations-only': { kind: 'boolean' }
     },
     fmt: {
         ...common,
@@ -37,7 +41,9 @@ const specs: Record<CommandName, OptionSpecs> = {
     },
     status: {
         ...common,
-        format: { kind: 'string', short: 'f', choices: ['table', 'json', 'csv'] }
+        format: { kind: 'string', short: 'f', choices: ['table', 'json', 'csv'] },
+        period: { kind: 'string' },
+        'as-of': { kind: 'string' }
     },
     kolada: {
         ...common,

@@ -43,10 +43,14 @@ export function renderDocument(input: Root, options: RenderOptions): string {
     const r = new HtmlRenderer(options.lang, options.dashboard !== false);
     const body = r.document(root);
     if (options.mode === 'fragment') return body;
+    return htmlPage(r.documentTitle(root), body, options);
+}
+
+/** A whole printable page around a body: styles inline, a strict content-security policy. */
+export function htmlPage(title: string, body: string, options: Pick<RenderOptions, 'lang' | 'nonce'>): string {
     const css = pageCss();
     const styleSrc = options.nonce ? `'nonce-${options.nonce}'` : `'sha256-${(cssHash ??= sha256Base64(css))}'`;
     const csp = `default-src 'none'; style-src ${styleSrc}; img-src data:; form-action 'none'; base-uri 'none'`;
-    const title = r.documentTitle(root);
     return `<!DOCTYPE html>
 <html lang="${options.lang}">
 <head>

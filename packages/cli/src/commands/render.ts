@@ -5,8 +5,10 @@ import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { isPlan, type Document, type Lang } from '@vplan/language';
 import { collectPlanFiles } from '@vplan/language/node';
-import { renderDocument, renderMarkdownDocument } from '@vplan/preview';
+import { renderDocument, renderFollowUpReport, renderMarkdownDocument } from '@vplan/preview';
 import { UsageError, type ParsedArgs } from '../args.js';
+import { asOfOption, choosePeriod, declaredPeriods, NO_SUCH_PERIOD, periodOption, planYearModels } from '../follow-up.js';
+import { printable } from '../terminal-text.js';
 import { writeFileAtomic } from '../atomic.js';
 import { reportInputProblem, type CommandContext } from '../context.js';
 import { displayPath } from '../diagnostics.js';
@@ -16,15 +18,31 @@ import { msg } from '../messages.js';
 
 type Format = 'html' | 'md';
 
+/** `--period P`: the follow-up report of that period instead of the plan. */
+interface PeriodChoice { period?: string; asOf?: string; deviationsOnly: boolean }
+
 export async function runRender(ctx: CommandContext, args: ParsedArgs): Promise<number> {
     if (args.positionals.length === 0) throw new UsageError('missing-input', 'vplan render <plan.vplan>');
     const output = args.options.output as string | undefined;
     const explicit = args.options.format as Format | undefined;
+    const choice: PeriodChoice | undefined = args.options.period !== undefined || args.options['deviations-only'] === true
+        ? { period: periodOption(args), asOf: asOfOption(args), deviationsOnly: args.options['deviations-only'] === true }
+        : undefined;
+    if (choice && explicit === 'md') throw new UsageError('conflicting-options', '--period --format md');
     if (output && (output.endsWith('/') || output.endsWith(path.sep) || (await isDirectory(path.resolve(ctx.cwd, output))))) {
-        return renderAll(ctx, args.positionals, path.resolve(ctx.cwd, output), explicit ?? 'html');
+        return renderAll(ctx, args.positionals, path.resolve(ctx.cwd, output), explicit ?? 'html', choice);
     }
-    const format = explicit ?? (output && /\.(md|markdown)$/i.test(output) ? 'md' : 'html');
-    return renderOne(ctx, args.positionals, output, format);
+    const format = choice ? 'html' : explicit ?? (output && /\.(md|markdown)$/i.test(output) ? 'md' : 'html');
+    return renderOne(ctx, args.positionals, output, format, choice);
+}
+
+/** The follow-up report of the document's (first) plan at the chosen period, or why there is none. */
+function renderPeriod(document: LangiumDocument<Document>, all: readonly LangiumDocument[], choice: PeriodChoice, lang: Lang): { html?: string; error?: string } {
+    const entry = planYearModels(all).find(m => m.document === document);
+    if (!entry) return { error: msg.noPlanInFile[lang] };
+    const period = choosePeriod(entry.model, choice.period);
+    if (!period) return { error: NO_SUCH_PERIOD[lang](choice.period ?? '', entry.model.plan.name, declaredPeriods(entry.model, lang)) };
+    return { html: renderFollowUpReport(entry.model, period, { lang, mode: 'page', asOf: choice.asOf, deviationsOnly: choice.deviationsOnly }) };
 }
 
 function render(document: LangiumDocument<Document>, format: Format, lang: Lang): string {
@@ -38,7 +56,7 @@ function hasPlan(document: LangiumDocument): boolean {
 }
 
 /** The first input is the plan; the rest, and the plan's folder, give the context its references need. */
-async function renderOne(ctx: CommandContext, inputs: string[], output: string | undefined, format: Format): Promise<number> {
+async function renderOne(ctx: CommandContext, inputs: string[], output: string | undefined, format: Format, choice?: PeriodChoice): Promise<number> {
     const [planPath, ...extra] = inputs;
     const siblings = await siblingPlans(planPath);
     const { documents, problems } = await loadPlans([planPath, ...extra, ...siblings], ctx.lang, { validation: false });
@@ -53,7 +71,17 @@ async function renderOne(ctx: CommandContext, inputs: string[], output: string |
         ctx.err(`vplan: ${displayPath(target, ctx.cwd)}: ${msg.noPlanInFile[ctx.lang]}\n`);
         return 1;
     }
-    const rendered = render(document, format, ctx.lang);
+    let rendered: string;
+    if (choice) {
+        const r = renderPeriod(document, documents, choice, ctx.lang);
+        if (r.error) {
+            ctx.err(`vplan: ${displayPath(target, ctx.cwd)}: ${printable(r.error)}\n`);
+            return 2;
+        }
+        rendered = r.html!;
+    } else {
+        rendered = render(document, format, ctx.lang);
+    }
     if (output && output !== '-') {
         const file = path.resolve(ctx.cwd, output);
         await fs.mkdir(path.dirname(file), { recursive: true });
@@ -68,7 +96,7 @@ async function renderOne(ctx: CommandContext, inputs: string[], output: string |
  * Every plan among the inputs, to `<outDir>/<name>.html`. Each folder is its own workspace (its
  * plans and their shared file), as when a plan of it is rendered alone.
  */
-async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, format: Format): Promise<number> {
+async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, format: Format, choice?: PeriodChoice): Promise<number> {
     const expanded = await expandInputs(inputs);
     const collected = await collectPlanFiles(expanded.inputs);
     const problems = [...expanded.problems, ...collected.problems];
@@ -86,9 +114,18 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
         problems.push(...loaded.problems.filter(p => files.includes(path.resolve(ctx.cwd, p.path))));
         for (const document of loaded.documents) {
             if (!files.includes(document.uri.fsPath) || !hasPlan(document)) continue;
-            const file = path.join(outDir, `${names.get(document.uri.fsPath)}.${format}`);
+            let html: string;
+            if (choice) {
+                // A plan without the period asked for is left out: a folder may hold last year's plan.
+                const r = renderPeriod(document as LangiumDocument<Document>, loaded.documents, choice, ctx.lang);
+                if (!r.html) continue;
+                html = r.html;
+            } else {
+                html = render(document as LangiumDocument<Document>, format, ctx.lang);
+            }
+            const file = path.join(outDir, `${names.get(document.uri.fsPath)}${choice ? `-${periodSlug(choice.period)}` : ''}.${format}`);
             await fs.mkdir(outDir, { recursive: true });
-            await writeFileAtomic(file, render(document as LangiumDocument<Document>, format, ctx.lang));
+            await writeFileAtomic(file, html);
             ctx.out(`${displayPath(document.uri.fsPath, ctx.cwd)} → ${displayPath(file, ctx.cwd)}\n`);
             rendered++;
         }
@@ -100,6 +137,12 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
         return 1;
     }
     return 0;
+}
+
+/** The period in a file name: 't1', 'helar'; 'uppfoljning' for the default period. */
+function periodSlug(period: string | undefined): string {
+    if (!period) return 'uppfoljning';
+    return period.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'period';
 }
 
 /** `omsorg-2026` for omsorg-2026.vplan; the folder is prefixed when two inputs share a name. */

@@ -8,7 +8,9 @@ import {
 import { UsageError, type ParsedArgs } from '../args.js';
 import { reportInputProblem, type CommandContext } from '../context.js';
 import { displayPath } from '../diagnostics.js';
+import { asOfOption, periodOption } from '../follow-up.js';
 import { loadPlans } from '../load.js';
+import { runPeriodStatus } from './status-period.js';
 import { printable } from '../terminal-text.js';
 
 export interface StatusRow {
@@ -34,6 +36,14 @@ export async function runStatus(ctx: CommandContext, args: ParsedArgs): Promise<
     if (args.positionals.length === 0) throw new UsageError('missing-input', 'vplan status <files|folders…>');
     // Statuses need linked references (restated indicators, series, goals), not the validation checks.
     const { documents, problems } = await loadPlans(args.positionals, ctx.lang, { validation: false });
+    const period = periodOption(args);
+    const asOf = asOfOption(args);
+    if (period !== undefined || asOf !== undefined) {
+        if (format === 'csv') throw new UsageError('conflicting-options', '--period --format csv');
+        const code = runPeriodStatus(ctx, documents, period, format, asOf);
+        for (const problem of problems) reportInputProblem(ctx, problem.path, problem.reason);
+        return problems.length > 0 ? 2 : code;
+    }
     const report = statusReport(documents, ctx.cwd, ctx.lang);
     switch (format) {
         case 'json': ctx.out(JSON.stringify(report, null, 2) + '\n'); break;
