@@ -4,7 +4,7 @@
 // progress and fulfilment comes from the semantics module; this only lays it out.
 import { AstUtils } from 'langium';
 import {
-    activitiesAt, defaultPeriod, findPeriod, FULFILMENT_WORD, indicatorsAt, isReady, isUnit, periodLabel,
+    activitiesAt, defaultPeriod, deviationsAtPeriod, findPeriod, FULFILMENT_WORD, indicatorsAt, isReady, isUnit, periodLabel,
     planFulfilment, PROGRESS_STATES, STATUSES, isOverdue, today,
     type ActivityAtPeriod, type IndicatorAtPeriod, type Lang, type PlanPeriod, type PlanYearModel, type Status, type Unit
 } from '@vplan/language';
@@ -23,12 +23,6 @@ export interface FollowUpReportOptions {
     /** The date overdue activities are judged at (YYYY-MM-DD); today unless given. */
     asOf?: string;
     nonce?: string;
-}
-
-/** The deviations of a period: red, then yellow, then cannot be assessed; in the plan's order within each. */
-export function deviationsAt(indicators: readonly IndicatorAtPeriod[]): IndicatorAtPeriod[] {
-    const order: Status[] = ['red', 'yellow', 'undefined'];
-    return order.flatMap(s => indicators.filter(i => i.status === s));
 }
 
 /** Resolves the period a user asked for, or the default (the latest with a follow-up). */
@@ -88,7 +82,7 @@ class FollowUpReport {
     // ------------------------------------------------------------------ deviations
 
     private deviations(): string {
-        const list = deviationsAt(this.indicators);
+        const list = deviationsAtPeriod(this.indicators);
         let out = `<section class="deviations" id="avvikelser"><h2>${this.l('deviations')}</h2>`;
         if (list.length === 0) return out + `<p>${this.l('noDeviations')}</p></section>`;
         for (const at of list) out += this.indicatorBlock(at, 3);

@@ -5,5 +5,6 @@ export { pageCss, webviewCss } from './styles.js';
 export { LABELS, label, type LabelKey } from './labels.js';
 export { buildDashboard, type Dashboard, type DashboardRow } from './dashboard.js';
 export { Assessor } from './assess.js';
-export { renderFollowUpReport, deviationsAt, reportPeriod, type FollowUpReportOptions } from './follow-up-report.js';
+export { renderFollowUpReport, reportPeriod, type FollowUpReportOptions } from './follow-up-report.js';
 export { REPORT_LABELS, reportLabel } from './follow-up-labels.js';
+export { decisionOf, decisionText } from './decision.js';

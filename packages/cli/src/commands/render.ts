@@ -4,17 +4,16 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { isPlan, type Document, type Lang } from '@vplan/language';
-import { collectPlanFiles } from '@vplan/language/node';
+import { collectPlanFiles, writeUserFile } from '@vplan/language/node';
 import { renderDocument, renderFollowUpReport, renderMarkdownDocument } from '@vplan/preview';
 import { UsageError, type ParsedArgs } from '../args.js';
 import { asOfOption, choosePeriod, declaredPeriods, NO_SUCH_PERIOD, periodOption, planYearModels } from '../follow-up.js';
-import { printable } from '../terminal-text.js';
-import { writeFileAtomic } from '../atomic.js';
-import { reportInputProblem, type CommandContext } from '../context.js';
+import { reportInputProblem, reportWriteError, type CommandContext } from '../context.js';
 import { displayPath } from '../diagnostics.js';
 import { expandInputs } from '../inputs.js';
 import { loadPlans } from '../load.js';
 import { msg } from '../messages.js';
+import { printable } from '../terminal-text.js';
 
 type Format = 'html' | 'md';
 
@@ -29,11 +28,20 @@ export async function runRender(ctx: CommandContext, args: ParsedArgs): Promise<
         ? { period: periodOption(args), asOf: asOfOption(args), deviationsOnly: args.options['deviations-only'] === true }
         : undefined;
     if (choice && explicit === 'md') throw new UsageError('conflicting-options', '--period --format md');
-    if (output && (output.endsWith('/') || output.endsWith(path.sep) || (await isDirectory(path.resolve(ctx.cwd, output))))) {
+    if (output && output !== '-' && (await isFolderOutput(path.resolve(ctx.cwd, output), output))) {
         return renderAll(ctx, args.positionals, path.resolve(ctx.cwd, output), explicit ?? 'html', choice);
     }
-    const format = choice ? 'html' : explicit ?? (output && /\.(md|markdown)$/i.test(output) ? 'md' : 'html');
-    return renderOne(ctx, args.positionals, output, format, choice);
+    let format = explicit;
+    if (!format && output && output !== '-') {
+        const inferred = formatOfFile(output);
+        if (inferred.kind === 'refused') {
+            ctx.err(`vplan: ${printable(output)}: ${inferred.reason[ctx.lang]}\n`);
+            return 2;
+        }
+        format = inferred.format;
+    }
+    if (choice && format === 'md') throw new UsageError('conflicting-options', '--period -o *.md');
+    return renderOne(ctx, args.positionals, output, format ?? 'html', choice);
 }
 
 /** The follow-up report of the document's (first) plan at the chosen period, or why there is none. */
@@ -43,6 +51,42 @@ function renderPeriod(document: LangiumDocument<Document>, all: readonly Langium
     const period = choosePeriod(entry.model, choice.period);
     if (!period) return { error: NO_SUCH_PERIOD[lang](choice.period ?? '', entry.model.plan.name, declaredPeriods(entry.model, lang)) };
     return { html: renderFollowUpReport(entry.model, period, { lang, mode: 'page', asOf: choice.asOf, deviationsOnly: choice.deviationsOnly }) };
+}
+
+/** The period in a file name: 't1', 'helar'; 'uppfoljning' for the default period. */
+function periodSlug(period: string | undefined): string {
+    if (!period) return 'uppfoljning';
+    return period.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'period';
+}
+
+/**
+ * The format an output file's extension asks for, when --format does not say: a report named
+ * `x.pdf` must not quietly be HTML.
+ */
+function formatOfFile(output: string): { kind: 'format'; format: Format } | { kind: 'refused'; reason: { en: string; sv: string } } {
+    const ext = path.extname(output).toLowerCase();
+    if (ext === '.html' || ext === '.htm') return { kind: 'format', format: 'html' };
+    if (ext === '.md' || ext === '.markdown') return { kind: 'format', format: 'md' };
+    const known = '.html, .md';
+    return {
+        kind: 'refused',
+        reason: ext === ''
+            ? { en: `no file extension to choose the format by (${known}, or give --format)`, sv: `ingen filändelse att välja format efter (${known}, eller ange --format)` }
+            : { en: `vplan cannot write ${ext} files (${known}, or give --format)`, sv: `vplan kan inte skriva ${ext}-filer (${known}, eller ange --format)` }
+    };
+}
+
+/**
+ * `-o out/`, an existing folder, or a name without an extension that does not exist yet (`-o report`):
+ * one page per plan into that folder, created if missing.
+ */
+async function isFolderOutput(resolved: string, given: string): Promise<boolean> {
+    if (given.endsWith('/') || given.endsWith(path.sep)) return true;
+    try {
+        return (await fs.stat(resolved)).isDirectory();
+    } catch {
+        return path.extname(given) === '';
+    }
 }
 
 function render(document: LangiumDocument<Document>, format: Format, lang: Lang): string {
@@ -68,14 +112,14 @@ async function renderOne(ctx: CommandContext, inputs: string[], output: string |
     for (const problem of ownProblems) reportInputProblem(ctx, problem.path, problem.reason);
     if (!document) return 2;
     if (!hasPlan(document)) {
-        ctx.err(`vplan: ${displayPath(target, ctx.cwd)}: ${msg.noPlanInFile[ctx.lang]}\n`);
+        ctx.err(`vplan: ${printable(displayPath(target, ctx.cwd))}: ${msg.noPlanInFile[ctx.lang]}\n`);
         return 1;
     }
     let rendered: string;
     if (choice) {
         const r = renderPeriod(document, documents, choice, ctx.lang);
         if (r.error) {
-            ctx.err(`vplan: ${displayPath(target, ctx.cwd)}: ${printable(r.error)}\n`);
+            ctx.err(`vplan: ${printable(displayPath(target, ctx.cwd))}: ${printable(r.error)}\n`);
             return 2;
         }
         rendered = r.html!;
@@ -83,9 +127,12 @@ async function renderOne(ctx: CommandContext, inputs: string[], output: string |
         rendered = render(document, format, ctx.lang);
     }
     if (output && output !== '-') {
-        const file = path.resolve(ctx.cwd, output);
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await writeFileAtomic(file, rendered);
+        try {
+            await writeUserFile(path.resolve(ctx.cwd, output), rendered, { createFolders: true });
+        } catch (err) {
+            reportWriteError(ctx, err);
+            return 2;
+        }
     } else {
         ctx.out(rendered);
     }
@@ -108,41 +155,42 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
     }
     const names = outputNames(collected.files);
     let rendered = 0;
+    let writeFailures = 0;
     for (const [folder, files] of byFolder) {
         const siblings = (await siblingPlans(path.join(folder, 'x.vplan'))).filter(s => !files.includes(s));
         const loaded = await loadPlans([...files, ...siblings], ctx.lang, { validation: false });
         problems.push(...loaded.problems.filter(p => files.includes(path.resolve(ctx.cwd, p.path))));
         for (const document of loaded.documents) {
             if (!files.includes(document.uri.fsPath) || !hasPlan(document)) continue;
-            let html: string;
+            let page: string;
             if (choice) {
                 // A plan without the period asked for is left out: a folder may hold last year's plan.
                 const r = renderPeriod(document as LangiumDocument<Document>, loaded.documents, choice, ctx.lang);
                 if (!r.html) continue;
-                html = r.html;
+                page = r.html;
             } else {
-                html = render(document as LangiumDocument<Document>, format, ctx.lang);
+                page = render(document as LangiumDocument<Document>, format, ctx.lang);
             }
             const file = path.join(outDir, `${names.get(document.uri.fsPath)}${choice ? `-${periodSlug(choice.period)}` : ''}.${format}`);
-            await fs.mkdir(outDir, { recursive: true });
-            await writeFileAtomic(file, html);
-            ctx.out(`${displayPath(document.uri.fsPath, ctx.cwd)} → ${displayPath(file, ctx.cwd)}\n`);
+            try {
+                await writeUserFile(file, page, { createFolders: true });
+            } catch (err) {
+                // One page that cannot be written does not stop the others.
+                reportWriteError(ctx, err);
+                writeFailures++;
+                continue;
+            }
+            ctx.out(`${printable(displayPath(document.uri.fsPath, ctx.cwd))} → ${printable(displayPath(file, ctx.cwd))}\n`);
             rendered++;
         }
     }
     for (const problem of problems) reportInputProblem(ctx, problem.path, problem.reason);
-    if (problems.length > 0) return 2;
+    if (problems.length > 0 || writeFailures > 0) return 2;
     if (rendered === 0) {
-        ctx.err(`vplan: ${inputs.join(' ')}: ${msg.noPlanInFile[ctx.lang]}\n`);
+        ctx.err(`vplan: ${printable(inputs.join(' '))}: ${msg.noPlanInFile[ctx.lang]}\n`);
         return 1;
     }
     return 0;
-}
-
-/** The period in a file name: 't1', 'helar'; 'uppfoljning' for the default period. */
-function periodSlug(period: string | undefined): string {
-    if (!period) return 'uppfoljning';
-    return period.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'period';
 }
 
 /** `omsorg-2026` for omsorg-2026.vplan; the folder is prefixed when two inputs share a name. */
@@ -151,14 +199,6 @@ function outputNames(files: string[]): Map<string, string> {
     const counts = new Map<string, number>();
     for (const f of files) counts.set(base(f), (counts.get(base(f)) ?? 0) + 1);
     return new Map(files.map(f => [f, counts.get(base(f))! > 1 ? `${path.basename(path.dirname(f))}-${base(f)}` : base(f)]));
-}
-
-async function isDirectory(p: string): Promise<boolean> {
-    try {
-        return (await fs.stat(p)).isDirectory();
-    } catch {
-        return false;
-    }
 }
 
 /** The .vplan files next to the plan (not in subfolders), as absolute paths. */

@@ -11,7 +11,7 @@ import {
 } from '../generated/ast.js';
 import type { Localized } from '../i18n/lang.js';
 import { parsePeriod } from './periods.js';
-import { assessIndicatorAsOf, type IndicatorAssessment, type Status } from './status.js';
+import { assessIndicatorAsOf, isDeviation, statusSeverity, type IndicatorAssessment, type Status } from './status.js';
 import type { Trend } from './trend.js';
 
 /** A follow-up period of a plan, in the plan's order. */
@@ -231,6 +231,14 @@ export function indicatorAt(model: PlanYearModel, indicator: Indicator, period: 
 /** Every indicator of the plan at a period, in the plan's order. */
 export function indicatorsAt(model: PlanYearModel, period: PlanPeriod): IndicatorAtPeriod[] {
     return planIndicators(model.plan).map(i => indicatorAt(model, i, period));
+}
+
+/**
+ * The deviations at a period in the order the deviations list uses (semantics/deviations.ts): red,
+ * yellow, cannot be assessed; within one status as written.
+ */
+export function deviationsAtPeriod(indicators: readonly IndicatorAtPeriod[]): IndicatorAtPeriod[] {
+    return indicators.filter(i => isDeviation(i.status)).sort((a, b) => statusSeverity(a.status) - statusSeverity(b.status));
 }
 
 // ------------------------------------------------------------------ activities at a period

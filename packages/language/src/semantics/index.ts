@@ -10,13 +10,13 @@ export {
 } from './thresholds.js';
 export { trendBetween, trendByRank, type Trend } from './trend.js';
 export {
-    assessIndicator, thresholdsOf, statusOfValue, countStatuses, STATUSES, STATUS_WORD,
+    assessIndicator, thresholdsOf, statusOfValue, countStatuses, statusSeverity, isDeviation, STATUSES, STATUS_WORD,
     type Status, type OutcomeAssessment, type SeriesAssessment, type IndicatorAssessment, type StatusCounts
 } from './status.js';
 export { assessIndicatorAsOf } from './status.js';
 export {
     planPeriods, planYear, periodKey, periodLabel, periodReportsIn, planYearModel, defaultPeriod, findPeriod, isReady,
-    reportState, reportPlan, indicatorAt, indicatorsAt, followedIndicator, planIndicators, isDue, activityAt, activitiesAt,
+    reportState, reportPlan, indicatorAt, indicatorsAt, deviationsAtPeriod, followedIndicator, planIndicators, isDue, activityAt, activitiesAt,
     followedTarget, planProgressTargets, wentBackwards, isOverdue, today, PROGRESS_STATES, PROGRESS_WORD,
     type PlanPeriod, type PlanYearModel, type IndicatorAtPeriod, type ActivityAtPeriod, type ProgressState, type FollowedTarget
 } from './follow-up.js';
@@ -24,3 +24,4 @@ export {
     fulfilmentOf, fulfilmentRule, goalChain, goalsNamedBy, isCouncilGoal, planFulfilment, DEFAULT_FULFILMENT_RULE,
     FULFILMENTS, FULFILMENT_WORD, type Fulfilment, type FulfilmentResult, type FulfilmentRuleValues, type GoalFulfilment
 } from './goal-fulfilment.js';
+export { deviationsOf, deviationsIn, type Deviation, type DeviationStatus } from './deviations.js';

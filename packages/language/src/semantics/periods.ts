@@ -49,7 +49,7 @@ function readPeriod(text: string): ParsedPeriod | undefined {
 
 /** A number that orders periods in time; a whole year comes after its sub-periods. */
 export function periodOrder(period: ParsedPeriod): number {
-    return period.year * 1000 + period.endMonth * 10 + (period.kind === 'year' ? 5 : period.kind === 'month' ? 0 : 1);
+    return period.year * 1000 + period.endMonth * 10 + (period.kind === 'year' ? 5 : period.kind === 'month' ? 0 : period.kind === 'interim' ? 2 : 1);
 }
 
 export function comparePeriods(a: string, b: string): number {
