@@ -138,6 +138,7 @@ Options:
   -q, --quiet         report errors only (warnings still count for --max-warnings)
   --no-fail           exit 0 even when problems are found (2 still means unreadable input)
   --color, --no-color force or turn off colour (also NO_COLOR, FORCE_COLOR)
+  --as-of YYYY-MM-DD  judge activities' deadlines in follow-ups as of this date (default: today)
   --lang sv|en        language of messages
   -h, --help          show this help
 
@@ -154,6 +155,7 @@ Flaggor:
   -q, --quiet         visa bara fel (varningar räknas ändå för --max-warnings)
   --no-fail           slutkod 0 även när problem hittas (2 betyder fortfarande oläsbar indata)
   --color, --no-color tvinga fram eller stäng av färg (även NO_COLOR, FORCE_COLOR)
+  --as-of ÅÅÅÅ-MM-DD  bedöm aktiviteters sista datum i uppföljningar per detta datum (standard: i dag)
   --lang sv|en        språk för meddelanden
   -h, --help          visa den här hjälpen
 
@@ -173,6 +175,9 @@ Options:
   -o, --output DIR/   render every plan among the inputs to DIR/<name>.html (each folder's
                       .vplan files are one workspace)
   --format html|md    output format (default: html, or md when FILE ends in .md)
+  --period P          the follow-up report of period P (T1, helår …): deviations first
+  --deviations-only   the follow-up report's deviations only
+  --as-of YYYY-MM-DD  judge deadlines as of this date (default: today)
   --lang sv|en        language of the report
   -h, --help          show this help
 
@@ -190,6 +195,9 @@ Flaggor:
   -o, --output MAPP/  gör en sida per plan bland indata, MAPP/<namn>.html (varje mapps
                       .vplan-filer är en arbetsyta)
   --format html|md    utdataformat (standard: html, eller md när FIL slutar på .md)
+  --period P          uppföljningsrapporten för period P (T1, helår …): avvikelser först
+  --deviations-only   bara uppföljningsrapportens avvikelser
+  --as-of ÅÅÅÅ-MM-DD  bedöm sista datum per detta datum (standard: i dag)
   --lang sv|en        rapportens språk
   -h, --help          visa den här hjälpen
 
@@ -230,6 +238,9 @@ gap or in two bands) — for each plan, each unit and each overarching goal.
 
 Options:
   -f, --format table|json|csv   output format (default: table)
+  --period P                    each plan as of follow-up period P (default with --as-of:
+                                the latest period with a follow-up); json or table
+  --as-of YYYY-MM-DD            judge deadlines as of this date (default: today)
   --lang sv|en                  language of labels
   -h, --help                    show this help
 
@@ -241,6 +252,9 @@ ett glapp eller i två intervall) — för varje plan, varje enhet och varje öv
 
 Flaggor:
   -f, --format table|json|csv   utdataformat (standard: table)
+  --period P                    varje plan per uppföljningsperiod P (standard med --as-of:
+                                den senaste perioden med en uppföljning); json eller tabell
+  --as-of ÅÅÅÅ-MM-DD            bedöm sista datum per detta datum (standard: i dag)
   --lang sv|en                  språk för rubriker
   -h, --help                    visa den här hjälpen
 
