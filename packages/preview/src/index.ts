@@ -7,4 +7,5 @@ export { buildDashboard, type Dashboard, type DashboardRow } from './dashboard.j
 export { Assessor } from './assess.js';
 export { renderFollowUpReport, reportPeriod, type FollowUpReportOptions } from './follow-up-report.js';
 export { REPORT_LABELS, reportLabel } from './follow-up-labels.js';
+export { renderPreviewBody, type PreviewChoice, type PreviewBody } from './follow-up-preview.js';
 export { decisionOf, decisionText } from './decision.js';

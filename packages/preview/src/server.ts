@@ -4,7 +4,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Document } from '@vplan/language';
 import { RENDER_PREVIEW_REQUEST, type PreviewSyntaxError, type RenderPreviewParams, type RenderPreviewResult } from './protocol.js';
-import { renderDocument } from './render-plan.js';
+import { renderPreviewBody } from './follow-up-preview.js';
 
 /** The syntax errors of a document, for the preview's banner. */
 export function syntaxErrorsOf(document: LangiumDocument): PreviewSyntaxError[] {
@@ -33,8 +33,13 @@ export function registerPreviewRequest(shared: LangiumSharedServices): void {
         if (!document) return null;
         const start = performance.now();
         try {
-            const html = renderDocument(document, { lang: params.lang === 'sv' ? 'sv' : 'en', mode: 'fragment', dashboard: params.dashboard });
-            return { html, version: document.textDocument.version, errors: syntaxErrorsOf(document), renderMs: performance.now() - start };
+            const body = renderPreviewBody(document, documents.all, {
+                lang: params.lang === 'sv' ? 'sv' : 'en', dashboard: params.dashboard, period: params.period, deviationsOnly: params.deviationsOnly
+            });
+            return {
+                html: body.html, periods: body.periods, period: body.period ?? '',
+                version: document.textDocument.version, errors: syntaxErrorsOf(document), renderMs: performance.now() - start
+            };
         } catch (err) {
             // A renderer bug must not take the server down; the preview keeps what it shows.
             console.error('vplan: preview render failed:', err);

@@ -4,7 +4,7 @@
 // bundle stays small and activation fast.
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { createVplanCoreServices, type Document } from '@vplan/language';
-import { renderDocument } from '@vplan/preview';
+import { renderPreviewBody } from '@vplan/preview';
 import type { RenderPreviewResult } from '@vplan/preview/protocol';
 import { syntaxErrorsOf } from '@vplan/preview/server';
 
@@ -14,7 +14,7 @@ export interface WorkspaceFile {
 }
 
 export interface LocalRenderer {
-    render(uri: string, text: string, version: number, options: { lang: 'sv' | 'en'; dashboard: boolean }): Promise<RenderPreviewResult>;
+    render(uri: string, text: string, version: number, options: { lang: 'sv' | 'en'; dashboard: boolean; period?: string; deviationsOnly?: boolean }): Promise<RenderPreviewResult>;
     /** Another plan file changed (the shared catalogue, say): the next render links against it. */
     updateFile(file: WorkspaceFile): void;
 }
@@ -57,8 +57,8 @@ export function createLocalRenderer(readWorkspace: () => Promise<WorkspaceFile[]
             stale.clear();
             const doc = await put(uri, text);
             const start = performance.now();
-            const html = renderDocument(doc, { lang: options.lang, mode: 'fragment', dashboard: options.dashboard });
-            return { html, version, errors: syntaxErrorsOf(doc), renderMs: performance.now() - start };
+            const body = renderPreviewBody(doc, documents.all, options);
+            return { html: body.html, periods: body.periods, period: body.period ?? '', version, errors: syntaxErrorsOf(doc), renderMs: performance.now() - start };
         },
         updateFile(file) {
             stale.set(file.uri, file.text);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { langFromLocale, localize, type Localized } from '@vplan/language/i18n';
 import {
-    RENDER_PREVIEW_REQUEST, type HostToWebview, type RenderPreviewParams, type RenderPreviewResult, type WebviewToHost
+    RENDER_PREVIEW_REQUEST, type HostToWebview, type PeriodPicker, type RenderPreviewParams, type RenderPreviewResult, type WebviewToHost
 } from '@vplan/preview/protocol';
 import { previewShell } from '@vplan/preview/webview-shell';
 import { RenderScheduler } from './render-scheduler.js';
@@ -23,6 +23,9 @@ const WORDS = {
         en: 'The plan has syntax errors. What could be read is shown below.'
     },
     line: { sv: 'Rad', en: 'Line' },
+    period: { sv: 'Period', en: 'Period' },
+    plan: { sv: 'Planen', en: 'The plan' },
+    deviationsOnly: { sv: 'Bara avvikelser', en: 'Deviations only' },
     failed: { sv: 'Förhandsvisningen kunde inte uppdateras', en: 'The preview could not be updated' }
 } satisfies Record<string, Localized>;
 
@@ -57,6 +60,9 @@ export class PreviewPanel implements vscode.Disposable {
     private ignoreEditorScrollUntil = 0;
     private readonly lang = langFromLocale(vscode.env.language);
     private onDisposeListeners: (() => void)[] = [];
+    /** The period picker's choice: '' the plan itself (a follow-up file: its own period). */
+    private period = '';
+    private deviationsOnly = false;
 
     constructor(readonly panel: vscode.WebviewPanel, readonly documentUri: vscode.Uri, private readonly host: PreviewHost, initialLine?: number) {
         const config = vscode.workspace.getConfiguration('vplan.preview', documentUri);
@@ -144,6 +150,11 @@ export class PreviewPanel implements vscode.Disposable {
                 break;
             case 'rendered':
                 break;
+            case 'choosePeriod':
+                this.period = typeof message.period === 'string' ? message.period : '';
+                this.deviationsOnly = message.deviationsOnly === true;
+                this.scheduler.request();
+                break;
         }
     }
 
@@ -192,7 +203,7 @@ export class PreviewPanel implements vscode.Disposable {
         if (!result) {
             try {
                 const local = await this.host.localRenderer();
-                result = await local.render(doc.uri.toString(), doc.getText(), doc.version, { lang: this.lang, dashboard });
+                result = await local.render(doc.uri.toString(), doc.getText(), doc.version, { lang: this.lang, dashboard, period: this.period, deviationsOnly: this.deviationsOnly });
             } catch (err) {
                 this.host.log(`preview: ${localize(WORDS.failed, this.lang)}: ${String(err)}`);
                 return;
@@ -201,7 +212,11 @@ export class PreviewPanel implements vscode.Disposable {
         // A newer render started meanwhile (cannot happen with the scheduler, but a reload can): drop this one.
         if (seq !== this.seq) return;
         // An edit that changes nothing rendered (a comment, spacing) costs the webview nothing.
-        const key = `${result.errors.map(e => `${e.line}:${e.message}`).join('|')}\u0000${result.html}`;
+        const picker: PeriodPicker | undefined = result.periods && result.periods.length > 0 ? {
+            periods: result.periods, period: result.period ?? '', deviationsOnly: this.deviationsOnly,
+            labels: { period: localize(WORDS.period, this.lang), plan: localize(WORDS.plan, this.lang), deviationsOnly: localize(WORDS.deviationsOnly, this.lang) }
+        } : undefined;
+        const key = `${result.errors.map(e => `${e.line}:${e.message}`).join('|')}\u0000${JSON.stringify(picker ?? null)}\u0000${result.html}`;
         if (key === this.lastSentKey) return;
         this.lastSentKey = key;
         const broken = result.errors.length > 0;
@@ -211,7 +226,8 @@ export class PreviewPanel implements vscode.Disposable {
             // When keeping, the webview keeps what it shows; the last good render goes along for a
             // webview that was reloaded (hidden and shown again) and shows nothing.
             type: 'render', seq, html: keep ? this.lastGoodHtml! : result.html, errors: result.errors, keptPrevious: keep,
-            labels: { syntaxErrors: localize(keep ? WORDS.syntaxErrors : WORDS.syntaxErrorsFirst, this.lang), line: localize(WORDS.line, this.lang) }
+            labels: { syntaxErrors: localize(keep ? WORDS.syntaxErrors : WORDS.syntaxErrorsFirst, this.lang), line: localize(WORDS.line, this.lang) },
+            picker
         });
     }
 
@@ -219,7 +235,9 @@ export class PreviewPanel implements vscode.Disposable {
         const client = this.host.client();
         // The server only knows the documents of the schemes it serves.
         if (!client || !client.isRunning() || !['file', 'untitled', 'vscode-remote', 'vscode-vfs'].includes(doc.uri.scheme)) return undefined;
-        const params: RenderPreviewParams = { uri: client.code2ProtocolConverter.asUri(doc.uri), lang: this.lang, dashboard };
+        const params: RenderPreviewParams = {
+            uri: client.code2ProtocolConverter.asUri(doc.uri), lang: this.lang, dashboard, period: this.period, deviationsOnly: this.deviationsOnly
+        };
         const result = await client.sendRequest<RenderPreviewResult | null>(RENDER_PREVIEW_REQUEST, params);
         if (!result) return undefined;
         // The server answered for an older text (it had not seen the last edit): render again.
