@@ -142,3 +142,17 @@ describe('vplan render --period', () => {
         expect(r.code).toBe(2);
     });
 });
+
+describe('every surface agrees at a period', () => {
+    test('status --period json and the report of render --period give each indicator the same status', () => {
+        for (const period of ['T1', 'T2']) {
+            const json = JSON.parse(run(['status', EXAMPLE, '--period', period, '--format', 'json']).stdout) as PeriodJson;
+            const fromStatus = Object.fromEntries(json.plans[0].indicators.map(i => [i.name, i.status]));
+            const html = run(['render', `${EXAMPLE}/omsorg-2026.vplan`, '--period', period]).stdout;
+            const table = html.slice(html.indexOf('class="per-unit"'));
+            const fromReport = Object.fromEntries([...table.matchAll(/<tr data-indicator="(\w+)" data-status="([\w-]+)"/g)].map(m => [m[1], m[2]]));
+            expect(Object.keys(fromReport).length).toBe(4);
+            expect(fromReport).toEqual(fromStatus);
+        }
+    });
+});
