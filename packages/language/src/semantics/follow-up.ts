@@ -159,24 +159,54 @@ function asOutcome(o: PeriodOutcome, key: string): Outcome {
     } as unknown as Outcome;
 }
 
-/** The follow-ups of an indicator up to and including a period, by period. */
-function indicatorFollowUps(model: PlanYearModel, indicator: Indicator, upTo: PlanPeriod): { period: PlanPeriod; node: IndicatorFollowUp }[] {
-    const found: { period: PlanPeriod; node: IndicatorFollowUp }[] = [];
-    for (const period of model.periods.slice(0, upTo.index + 1)) {
+/**
+ * Which follow-up lines name which indicator and which activity, in period order: built once per
+ * model, so asking for every indicator of a large plan stays linear.
+ */
+interface FollowUpIndex {
+    indicators: Map<Indicator, { period: PlanPeriod; node: IndicatorFollowUp }[]>;
+    targets: Map<FollowedTarget, { period: PlanPeriod; node: ProgressFollowUp }[]>;
+}
+
+const indexes = new WeakMap<PlanYearModel, FollowUpIndex>();
+
+function followUpIndex(model: PlanYearModel): FollowUpIndex {
+    let index = indexes.get(model);
+    if (index) return index;
+    index = { indicators: new Map(), targets: new Map() };
+    for (const period of model.periods) {
         for (const report of model.reports.get(period.name) ?? []) {
-            for (const f of report.members.filter(isIndicatorFollowUp)) {
-                if (followedIndicator(model.plan, f) === indicator) found.push({ period, node: f });
+            for (const member of report.members) {
+                if (isIndicatorFollowUp(member)) {
+                    const indicator = followedIndicator(model.plan, member);
+                    if (indicator) index.indicators.set(indicator, [...(index.indicators.get(indicator) ?? []), { period, node: member }]);
+                } else if (isProgressFollowUp(member)) {
+                    const target = followedTarget(model.plan, member);
+                    if (target) index.targets.set(target, [...(index.targets.get(target) ?? []), { period, node: member }]);
+                }
             }
         }
     }
-    return found;
+    indexes.set(model, index);
+    return index;
 }
+
+/** The follow-ups of an indicator up to and including a period, by period. */
+function indicatorFollowUps(model: PlanYearModel, indicator: Indicator, upTo: PlanPeriod): { period: PlanPeriod; node: IndicatorFollowUp }[] {
+    return (followUpIndex(model).indicators.get(indicator) ?? []).filter(f => f.period.index <= upTo.index);
+}
+
+const indicatorsByName = new WeakMap<Plan, Map<string, Indicator>>();
 
 /** The plan's indicator a follow-up names: the plan's own of that id first (last year's may share it). */
 export function followedIndicator(plan: Plan, f: IndicatorFollowUp): Indicator | undefined {
-    const id = f.indicator?.$refText;
-    const own = planIndicators(plan).find(i => i.name === id);
-    return own ?? f.indicator?.ref;
+    let byName = indicatorsByName.get(plan);
+    if (!byName) {
+        byName = new Map();
+        for (const i of planIndicators(plan)) if (!byName.has(i.name)) byName.set(i.name, i);
+        indicatorsByName.set(plan, byName);
+    }
+    return byName.get(f.indicator?.$refText ?? '') ?? f.indicator?.ref;
 }
 
 const indicatorsMemo = new WeakMap<Plan, Indicator[]>();
@@ -260,18 +290,36 @@ export interface ActivityAtPeriod {
 
 const norm = (s: string | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 
+const targetsMemo = new WeakMap<Plan, FollowedTarget[]>();
 export function planProgressTargets(plan: Plan): FollowedTarget[] {
-    return AstUtils.streamAllContents(plan)
-        .filter((n): n is FollowedTarget => isActivity(n) || isBudgetAssignment(n) || isControlArea(n) || isMission(n))
-        .toArray();
+    let list = targetsMemo.get(plan);
+    if (!list) {
+        list = AstUtils.streamAllContents(plan)
+            .filter((n): n is FollowedTarget => isActivity(n) || isBudgetAssignment(n) || isControlArea(n) || isMission(n))
+            .toArray();
+        targetsMemo.set(plan, list);
+    }
+    return list;
 }
 
-/** The activity or assignment of the plan a progress line names. */
+const KIND_TYPE: Record<string, string> = { activity: 'Activity', budget: 'BudgetAssignment', control: 'ControlArea', mission: 'Mission' };
+const targetKeys = new WeakMap<Plan, Map<string, FollowedTarget>>();
+
+/** The activity or assignment of the plan a progress line names (by id, else by title). */
 export function followedTarget(plan: Plan, f: ProgressFollowUp): FollowedTarget | undefined {
-    const want = f.kind === 'activity' ? isActivity : f.kind === 'budget' ? isBudgetAssignment : f.kind === 'control' ? isControlArea : isMission;
-    const candidates = planProgressTargets(plan).filter(t => want(t));
-    if (f.ref) return candidates.find(t => 'name' in t && t.name === f.ref);
-    return candidates.find(t => norm(t.title) === norm(f.title));
+    let keys = targetKeys.get(plan);
+    if (!keys) {
+        keys = new Map();
+        for (const t of planProgressTargets(plan)) {
+            const byTitle = `${t.$type} title ${norm(t.title)}`;
+            if (!keys.has(byTitle)) keys.set(byTitle, t);
+            const id = 'name' in t ? t.name : undefined;
+            if (id && !keys.has(`${t.$type} id ${id}`)) keys.set(`${t.$type} id ${id}`, t);
+        }
+        targetKeys.set(plan, keys);
+    }
+    const type = KIND_TYPE[f.kind] ?? 'Mission';
+    return f.ref ? keys.get(`${type} id ${f.ref}`) : keys.get(`${type} title ${norm(f.title)}`);
 }
 
 function progressOf(f: ProgressFollowUp): ProgressState | undefined {
@@ -280,14 +328,9 @@ function progressOf(f: ProgressFollowUp): ProgressState | undefined {
 }
 
 export function activityAt(model: PlanYearModel, target: FollowedTarget, period: PlanPeriod): ActivityAtPeriod {
-    const history: { period: PlanPeriod; node: ProgressFollowUp; state?: ProgressState }[] = [];
-    for (const p of model.periods.slice(0, period.index + 1)) {
-        for (const report of model.reports.get(p.name) ?? []) {
-            for (const f of report.members.filter(isProgressFollowUp)) {
-                if (followedTarget(model.plan, f) === target) history.push({ period: p, node: f, state: progressOf(f) });
-            }
-        }
-    }
+    const history = (followUpIndex(model).targets.get(target) ?? [])
+        .filter(h => h.period.index <= period.index)
+        .map(h => ({ ...h, state: progressOf(h.node) }));
     const withState = history.filter(h => h.state);
     const last = withState[withState.length - 1];
     const before = withState.filter(h => h.period !== period);

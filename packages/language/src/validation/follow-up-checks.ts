@@ -7,7 +7,7 @@ import {
 } from '../generated/ast.js';
 import type { Lang } from '../i18n/lang.js';
 import {
-    activitiesAt, followedIndicator, followedTarget, indicatorAt, indicatorsAt, isOverdue, isReady, periodLabel,
+    activityAt, activitiesAt, followedIndicator, followedTarget, indicatorAt, indicatorsAt, isOverdue, isReady, periodLabel,
     periodReportsIn, planIndicators, planProgressTargets, planYearModel, PROGRESS_WORD, reportPlan, today, wentBackwards,
     defaultPeriod, type PlanPeriod, type PlanYearModel
 } from '../semantics/follow-up.js';
@@ -109,7 +109,7 @@ function checkProgress(node: PeriodReport, model: PlanYearModel, period: PlanPer
         const target = followedTarget(model.plan, f);
         if (!target) continue;
         const now = f.members.filter(isProgress).pop()?.state as keyof typeof PROGRESS_WORD | undefined;
-        const previous = activitiesAt(model, period).find(a => a.target === target)?.previousState;
+        const previous = activityAt(model, target, period).previousState;
         if (!now || !wentBackwards(previous, now) || f.members.some(isComment)) continue;
         report(accept, lang, 'progress-backwards', m.backwards(target.title, PROGRESS_WORD[previous!], PROGRESS_WORD[now]),
             { node: f.members.filter(isProgress).pop()!, property: 'state' }, { from: previous, to: now },
