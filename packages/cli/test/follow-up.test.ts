@@ -59,7 +59,7 @@ describe('vplan status --period', () => {
     });
 
     test('a period the plan does not have: one line, exit 2', () => {
-        const r = run(['status', EXAMPLE, '--period', 'T3']);
+        const r = run(['status', EXAMPLE, '--period', 'T3', '--lang', 'en']);
         expect(r.code).toBe(2);
         expect(r.stderr.trim().split('\n')).toEqual(['vplan: the plan exOmsorg2026 has no follow-up period T3 (it has: T1, T2, annual)']);
         expect(r.stdout).toBe('');

@@ -5,7 +5,7 @@
 import { AstUtils } from 'langium';
 import {
     activitiesAt, defaultPeriod, deviationsAtPeriod, findPeriod, FULFILMENT_WORD, indicatorsAt, isReady, isUnit, periodLabel,
-    planFulfilment, PROGRESS_STATES, STATUSES, isOverdue, today,
+    planFulfilment, PROGRESS_STATES, STATUSES, TREND_HEADING, statusTitle, isOverdue, today,
     type ActivityAtPeriod, type IndicatorAtPeriod, type Lang, type PlanPeriod, type PlanYearModel, type Status, type Unit
 } from '@vplan/language';
 import { esc, text } from './html.js';
@@ -118,7 +118,7 @@ class FollowUpReport {
         const table = (caption: string, rows: { title: string; result: ReturnType<typeof planFulfilment>['units'][number]['result'] }[]) => {
             if (rows.length === 0) return '';
             let t = `<table class="fulfilment-table"><caption>${esc(caption)}</caption><thead><tr><th scope="col">${this.l('goal')}</th>` +
-                `<th scope="col">${this.l('fulfilment')}</th>${(['green', 'yellow', 'red'] as Status[]).map(s => `<th scope="col">${this.html.dot(s)} ${this.pl(`status.${s}` as LabelKey)}</th>`).join('')}` +
+                `<th scope="col">${this.l('fulfilment')}</th>${(['green', 'yellow', 'red'] as Status[]).map(s => `<th scope="col">${this.html.dot(s)} ${esc(statusTitle(s, this.lang))}</th>`).join('')}` +
                 `<th scope="col">${this.l('notAssessable')}</th></tr></thead><tbody>`;
             for (const row of rows) {
                 t += `<tr data-fulfilment="${row.result.fulfilment}"><th scope="row">${text(row.title)}</th><td class="fulfilment-${row.result.fulfilment}">${esc(FULFILMENT_WORD[row.result.fulfilment][this.lang])}</td>` +
@@ -151,11 +151,11 @@ class FollowUpReport {
         for (const [unit, list] of byUnit) {
             out += `<h3>${text(unit?.title ?? this.l('planLevel'))}</h3><table class="period-table"><thead><tr>` +
                 `<th scope="col">${this.l('indicator')}</th><th scope="col">${this.pl('outcome')}</th><th scope="col">${this.pl('status')}</th>` +
-                `<th scope="col">${this.pl('trend')}</th><th scope="col">${this.l('analysis')}</th></tr></thead><tbody>`;
+                `<th scope="col">${esc(TREND_HEADING[this.lang])}</th><th scope="col">${this.l('analysis')}</th></tr></thead><tbody>`;
             for (const at of list) {
                 out += `<tr data-indicator="${esc(at.indicator.name)}" data-status="${at.status}"><th scope="row">${text(at.indicator.title)}</th>` +
                     `<td class="num">${at.display ? text(at.display) : '–'}${at.outcomePeriod && !at.current ? ` <span class="muted">(${text(at.outcomePeriod)})</span>` : ''}</td>` +
-                    `<td>${this.html.dot(at.status)} ${this.pl(`status.${at.status}` as LabelKey)}</td>` +
+                    `<td>${this.html.dot(at.status)} ${esc(statusTitle(at.status, this.lang))}</td>` +
                     `<td>${at.trend ? this.html.trendChip(at.trend) : ''}</td><td>${at.analysis ? text(excerpt(at.analysis)) : ''}</td></tr>`;
             }
             out += `</tbody></table>`;
@@ -198,7 +198,7 @@ class FollowUpReport {
         if (changed.length === 0 && progressed.length === 0) return out + `<p>${this.l('noChanges')}</p></section>`;
         out += `<ul class="change-list">`;
         for (const i of changed.sort((a, b) => rank(a.status) - rank(b.status))) {
-            out += `<li data-indicator="${esc(i.indicator.name)}">${text(i.indicator.title)}: ${this.html.dot(i.previousStatus!)} ${this.pl(`status.${i.previousStatus}` as LabelKey)} → ${this.html.dot(i.status)} ${this.pl(`status.${i.status}` as LabelKey)}</li>`;
+            out += `<li data-indicator="${esc(i.indicator.name)}">${text(i.indicator.title)}: ${this.html.dot(i.previousStatus!)} ${esc(statusTitle(i.previousStatus!, this.lang))} → ${this.html.dot(i.status)} ${esc(statusTitle(i.status, this.lang))}</li>`;
         }
         for (const a of progressed) {
             const from = (a.previousState ?? 'unknown') as ProgressState;

@@ -7,7 +7,8 @@ export const RENDER_PREVIEW_REQUEST = 'vplan/renderPreview';
 export interface RenderPreviewParams {
     /** The document's URI as the protocol spells it. */
     uri: string;
-    lang: 'sv' | 'en';
+    /** Omitted: the language the server picks for the document (`vplan.language`, else the plan's keywords). */
+    lang?: 'sv' | 'en';
     dashboard: boolean;
     /** The period picker's choice: a follow-up period of the plan, or '' for the plan itself. */
     period?: string;
@@ -33,6 +34,8 @@ export interface RenderPreviewResult {
     /** The plan's follow-up periods (for the picker) and the one shown ('' or absent: the plan). */
     periods?: { name: string; label: string }[];
     period?: string;
+    /** The language it was rendered in, for the panel's own words around it. */
+    lang: 'sv' | 'en';
 }
 
 /** Messages from the extension to the webview script. */

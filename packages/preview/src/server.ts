@@ -2,7 +2,7 @@
 // the preview costs one render per update, not a second parse (see packages/extension/src/preview).
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Document } from '@vplan/language';
+import type { Document, Lang } from '@vplan/language';
 import { RENDER_PREVIEW_REQUEST, type PreviewSyntaxError, type RenderPreviewParams, type RenderPreviewResult } from './protocol.js';
 import { renderPreviewBody } from './follow-up-preview.js';
 
@@ -15,8 +15,11 @@ export function syntaxErrorsOf(document: LangiumDocument): PreviewSyntaxError[] 
     ];
 }
 
-/** Registers `vplan/renderPreview` on the server's connection. */
-export function registerPreviewRequest(shared: LangiumSharedServices): void {
+/**
+ * Registers `vplan/renderPreview` on the server's connection. `langOf` gives a document's language
+ * when the client names none (the server's `vplan.language` and the plan's keywords).
+ */
+export function registerPreviewRequest(shared: LangiumSharedServices, langOf: (document: LangiumDocument) => Lang = () => 'en'): void {
     const connection = shared.lsp.Connection;
     if (!connection) return;
     connection.onRequest(RENDER_PREVIEW_REQUEST, async (params: RenderPreviewParams, token): Promise<RenderPreviewResult | null> => {
@@ -33,12 +36,11 @@ export function registerPreviewRequest(shared: LangiumSharedServices): void {
         if (!document) return null;
         const start = performance.now();
         try {
-            const body = renderPreviewBody(document, documents.all, {
-                lang: params.lang === 'sv' ? 'sv' : 'en', dashboard: params.dashboard, period: params.period, deviationsOnly: params.deviationsOnly
-            });
+            const lang: Lang = params.lang === 'sv' || params.lang === 'en' ? params.lang : langOf(document);
+            const body = renderPreviewBody(document, documents.all, { lang, dashboard: params.dashboard, period: params.period, deviationsOnly: params.deviationsOnly });
             return {
                 html: body.html, periods: body.periods, period: body.period ?? '',
-                version: document.textDocument.version, errors: syntaxErrorsOf(document), renderMs: performance.now() - start
+                version: document.textDocument.version, errors: syntaxErrorsOf(document), renderMs: performance.now() - start, lang
             };
         } catch (err) {
             // A renderer bug must not take the server down; the preview keeps what it shows.

@@ -103,7 +103,7 @@ function hasPlan(document: LangiumDocument): boolean {
 async function renderOne(ctx: CommandContext, inputs: string[], output: string | undefined, format: Format, choice?: PeriodChoice): Promise<number> {
     const [planPath, ...extra] = inputs;
     const siblings = await siblingPlans(planPath);
-    const { documents, problems } = await loadPlans([planPath, ...extra, ...siblings], ctx.lang, { validation: false });
+    const { documents, problems, services } = await loadPlans([planPath, ...extra, ...siblings], ctx, { validation: false });
     const target = path.resolve(ctx.cwd, planPath);
     const document = documents.find(d => d.uri.fsPath === target) as LangiumDocument<Document> | undefined;
     // A sibling that cannot be read is not the user's concern here; the plan and the named files are.
@@ -115,16 +115,18 @@ async function renderOne(ctx: CommandContext, inputs: string[], output: string |
         ctx.err(`vplan: ${printable(displayPath(target, ctx.cwd))}: ${msg.noPlanInFile[ctx.lang]}\n`);
         return 1;
     }
+    // A report speaks the plan's language unless the user chose one.
+    const lang = services.i18n.Locale.langOf(document);
     let rendered: string;
     if (choice) {
-        const r = renderPeriod(document, documents, choice, ctx.lang);
+        const r = renderPeriod(document, documents, choice, lang);
         if (r.error) {
             ctx.err(`vplan: ${printable(displayPath(target, ctx.cwd))}: ${printable(r.error)}\n`);
             return 2;
         }
         rendered = r.html!;
     } else {
-        rendered = render(document, format, ctx.lang);
+        rendered = render(document, format, lang);
     }
     if (output && output !== '-') {
         try {
@@ -158,7 +160,7 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
     let writeFailures = 0;
     for (const [folder, files] of byFolder) {
         const siblings = (await siblingPlans(path.join(folder, 'x.vplan'))).filter(s => !files.includes(s));
-        const loaded = await loadPlans([...files, ...siblings], ctx.lang, { validation: false });
+        const loaded = await loadPlans([...files, ...siblings], ctx, { validation: false });
         problems.push(...loaded.problems.filter(p => files.includes(path.resolve(ctx.cwd, p.path))));
         for (const document of loaded.documents) {
             if (!files.includes(document.uri.fsPath) || !hasPlan(document)) continue;

@@ -3,7 +3,7 @@
 // Bundled on its own (out/preview-local.cjs) and loaded only when needed, so the extension's own
 // bundle stays small and activation fast.
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { createVplanCoreServices, type Document } from '@vplan/language';
+import { createVplanCoreServices, type Document, type LanguagePreference } from '@vplan/language';
 import { renderPreviewBody } from '@vplan/preview';
 import type { RenderPreviewResult } from '@vplan/preview/protocol';
 import { syntaxErrorsOf } from '@vplan/preview/server';
@@ -14,7 +14,7 @@ export interface WorkspaceFile {
 }
 
 export interface LocalRenderer {
-    render(uri: string, text: string, version: number, options: { lang: 'sv' | 'en'; dashboard: boolean; period?: string; deviationsOnly?: boolean }): Promise<RenderPreviewResult>;
+    render(uri: string, text: string, version: number, options: { language: LanguagePreference; fallback: 'sv' | 'en'; dashboard: boolean; period?: string; deviationsOnly?: boolean }): Promise<RenderPreviewResult>;
     /** Another plan file changed (the shared catalogue, say): the next render links against it. */
     updateFile(file: WorkspaceFile): void;
 }
@@ -57,8 +57,12 @@ export function createLocalRenderer(readWorkspace: () => Promise<WorkspaceFile[]
             stale.clear();
             const doc = await put(uri, text);
             const start = performance.now();
-            const body = renderPreviewBody(doc, documents.all, options);
-            return { html: body.html, periods: body.periods, period: body.period ?? '', version, errors: syntaxErrorsOf(doc), renderMs: performance.now() - start };
+            const locale = services.Vplan.i18n.Locale;
+            locale.lang = options.fallback;
+            locale.preference = options.language;
+            const lang = locale.langOf(doc);
+            const body = renderPreviewBody(doc, documents.all, { lang, dashboard: options.dashboard, period: options.period, deviationsOnly: options.deviationsOnly });
+            return { html: body.html, periods: body.periods, period: body.period ?? '', version, errors: syntaxErrorsOf(doc), renderMs: performance.now() - start, lang };
         },
         updateFile(file) {
             stale.set(file.uri, file.text);

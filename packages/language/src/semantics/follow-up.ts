@@ -11,8 +11,8 @@ import {
 } from '../generated/ast.js';
 import type { Localized } from '../i18n/lang.js';
 import { parsePeriod } from './periods.js';
-import { assessIndicatorAsOf, isDeviation, statusSeverity, type IndicatorAssessment, type Status } from './status.js';
-import type { Trend } from './trend.js';
+import { assessIndicatorAsOf, type IndicatorAssessment } from './status.js';
+import { isDeviation, statusSeverity, type Status, type Trend } from './vocabulary.js';
 
 /** A follow-up period of a plan, in the plan's order. */
 export interface PlanPeriod {

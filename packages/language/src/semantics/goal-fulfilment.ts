@@ -8,7 +8,7 @@ import {
 } from '../generated/ast.js';
 import type { Localized } from '../i18n/lang.js';
 import { parseNumber } from './numbers.js';
-import type { Status } from './status.js';
+import type { Status } from './vocabulary.js';
 
 export type Fulfilment = 'fulfilled' | 'partly' | 'not-fulfilled' | 'not-assessable';
 export const FULFILMENTS: readonly Fulfilment[] = ['not-fulfilled', 'partly', 'fulfilled', 'not-assessable'];

@@ -11,7 +11,7 @@ import {
     periodReportsIn, planIndicators, planProgressTargets, planYearModel, PROGRESS_WORD, reportPlan, today, wentBackwards,
     defaultPeriod, type PlanPeriod, type PlanYearModel
 } from '../semantics/follow-up.js';
-import { STATUS_WORD } from '../semantics/status.js';
+import { STATUS_WORD } from '../semantics/vocabulary.js';
 import { closestName } from './edit-distance.js';
 import { FOLLOWED_KIND, followUpMessages as m } from './follow-up-messages.js';
 import { report } from './report.js';
