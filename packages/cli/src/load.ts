@@ -58,6 +58,12 @@ plan p "P" {
 }
 `;
 
+/** `--as-of` of the run: the date follow-up checks judge deadlines at (else today). */
+let asOfDate: string | undefined;
+export function setAsOf(date: string | undefined): void {
+    asOfDate = date;
+}
+
 /** The language of a run: the command's context (its language and the user's choice of it) or just a language. */
 export type Who = Lang | { lang: Lang; language?: LanguagePreference };
 
@@ -73,16 +79,18 @@ export function coreServices(who: Who): Services {
     prewarmed = undefined;
     services.Vplan.i18n.Locale.lang = lang;
     services.Vplan.i18n.Locale.preference = language;
+    services.Vplan.followUp.AsOf.date = asOfDate;
     return services;
 }
 
 export async function loadPlans(inputs: readonly string[], who: Who, options: { validation?: boolean } = {}): Promise<LoadedPlans> {
+    const loadOptions = options;
     // VPLAN_TIMING=1 prints where a run's time goes (the benchmarks read it).
     const timing = process.env.VPLAN_TIMING ? [`start ${performance.now().toFixed(0)} ms${prewarmed ? ' (snapshot)' : ''}`] : undefined;
     const expanded = await expandInputs(inputs);
     const { shared, Vplan } = coreServices(who);
     const { documents, problems } = await loadWorkspace({ shared, Vplan }, expanded.inputs, {
-        ...options,
+        ...loadOptions,
         // The CLI never answers find-references: the reference index would be built for nobody.
         referenceIndex: false,
         onPhase: timing && ((phase: LoadPhase, ms: number) => timing.push(`${phase} ${ms.toFixed(0)} ms`))

@@ -24,6 +24,7 @@ const specs: Record<CommandName, OptionSpecs> = {
         quiet: { kind: 'boolean', short: 'q' },
         fail: { kind: 'boolean', negatable: true },
         color: { kind: 'boolean', negatable: true },
+        'as-of': { kind: 'string' },
         cache: { kind: 'boolean', negatable: true },
         'cache-location': { kind: 'string' }
     },
@@ -31,7 +32,10 @@ const specs: Record<CommandName, OptionSpecs> = {
         ...common,
         output: { kind: 'string', short: 'o' },
         format: { kind: 'string', short: 'f', choices: ['html', 'md', 'docx', 'pdf'] },
-        status: { kind: 'boolean', negatable: true }
+        status: { kind: 'boolean', negatable: true },
+        period: { kind: 'string' },
+        'as-of': { kind: 'string' },
+        'deviations-only': { kind: 'boolean' }
     },
     fmt: {
         ...common,
@@ -40,7 +44,9 @@ const specs: Record<CommandName, OptionSpecs> = {
     },
     status: {
         ...common,
-        format: { kind: 'string', short: 'f', choices: ['table', 'json', 'csv'] }
+        format: { kind: 'string', short: 'f', choices: ['table', 'json', 'csv'] },
+        period: { kind: 'string' },
+        'as-of': { kind: 'string' }
     },
     diff: {
         ...common,

@@ -172,6 +172,7 @@ Options:
                       changed files and those that use or declare their names
   --cache-location P  the cache file (or folder for .vplancache); implies --cache
   --color, --no-color force or turn off colour (also NO_COLOR, FORCE_COLOR)
+  --as-of YYYY-MM-DD  judge activities' deadlines in follow-ups as of this date (default: today)
   --lang sv|en        language of messages
   -h, --help          show this help
 
@@ -192,6 +193,7 @@ Flaggor:
                       ändrade filer och de som använder eller deklarerar deras namn
   --cache-location P  cachefilen (eller mappen för .vplancache); innebär --cache
   --color, --no-color tvinga fram eller stäng av färg (även NO_COLOR, FORCE_COLOR)
+  --as-of ÅÅÅÅ-MM-DD  bedöm aktiviteters sista datum i uppföljningar per detta datum (standard: i dag)
   --lang sv|en        språk för meddelanden
   -h, --help          visa den här hjälpen
 
@@ -213,6 +215,9 @@ Options:
   --format FORMAT     html, md, docx (Word) or pdf (default: html, or the FILE's
                       extension: .md, .docx, .pdf); docx and pdf need -o
   --no-status         no status column in the Word document's indicator tables
+  --period P          the follow-up report of period P (T1, helår …): deviations first
+  --deviations-only   the follow-up report's deviations only
+  --as-of YYYY-MM-DD  judge deadlines as of this date (default: today)
   --lang sv|en        language of the report
   -h, --help          show this help
 
@@ -232,6 +237,9 @@ Flaggor:
   --format FORMAT     html, md, docx (Word) eller pdf (standard: html, eller FILs
                       filändelse: .md, .docx, .pdf); docx och pdf kräver -o
   --no-status         ingen statuskolumn i Word-dokumentets indikatortabeller
+  --period P          uppföljningsrapporten för period P (T1, helår …): avvikelser först
+  --deviations-only   bara uppföljningsrapportens avvikelser
+  --as-of ÅÅÅÅ-MM-DD  bedöm sista datum per detta datum (standard: i dag)
   --lang sv|en        rapportens språk
   -h, --help          visa den här hjälpen
 
@@ -299,6 +307,9 @@ gap or in two bands) — for each plan, each unit and each overarching goal.
 
 Options:
   -f, --format table|json|csv   output format (default: table)
+  --period P                    each plan as of follow-up period P (default with --as-of:
+                                the latest period with a follow-up); json or table
+  --as-of YYYY-MM-DD            judge deadlines as of this date (default: today)
   --lang sv|en                  language of labels
   -h, --help                    show this help
 
@@ -310,6 +321,9 @@ ett glapp eller i två intervall) — för varje plan, varje enhet och varje öv
 
 Flaggor:
   -f, --format table|json|csv   utdataformat (standard: table)
+  --period P                    varje plan per uppföljningsperiod P (standard med --as-of:
+                                den senaste perioden med en uppföljning); json eller tabell
+  --as-of ÅÅÅÅ-MM-DD            bedöm sista datum per detta datum (standard: i dag)
   --lang sv|en                  språk för rubriker
   -h, --help                    visa den här hjälpen
 

@@ -14,11 +14,15 @@ import { VplanLinker } from './scoping/linker.js';
 import { VplanScopeComputation } from './scoping/scope-computation.js';
 import { VplanScopeProvider } from './scoping/scope-provider.js';
 import { LocaleService } from './i18n/locale-service.js';
-import { registerVplanChecks, VplanDocumentValidator } from './validation/index.js';
+import { AsOfDate, registerVplanChecks, VplanDocumentValidator } from './validation/index.js';
 import { followClientLocale, VplanEditorServices, VplanReferenceDescriptionProvider, VplanSharedLspModule } from './lsp/index.js';
 
 /** Services the vplan language adds to Langium's. */
 export type VplanAddedServices = {
+    followUp: {
+        /** The date activities' deadlines are judged at (the CLI's --as-of; else today). */
+        AsOf: AsOfDate;
+    };
     i18n: {
         Locale: LocaleService;
     };
@@ -45,6 +49,9 @@ export const VplanCoreModule: Module<VplanCoreServices, PartialLangiumCoreServic
     },
     validation: {
         DocumentValidator: services => new VplanDocumentValidator(services)
+    },
+    followUp: {
+        AsOf: () => new AsOfDate()
     },
     i18n: {
         Locale: () => new LocaleService()

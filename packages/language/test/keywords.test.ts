@@ -36,6 +36,7 @@ jämförelsegrupp jamforbara "Jämförbara kommuner"
 plan p2026 "Verksamhetsplan 2026" {
   organisation norsjo omsorg
   år 2026
+  måluppfyllelse uppfyllt 75 %, ej uppfyllt 50 %
   beslutad av kommunstyrelsen 2025-12-10 § 123, dnr KS 2025/456
   uppföljning T1, T2, delår "Delårsrapport", helår
   text """Inledande **text**."""
@@ -177,6 +178,24 @@ plan p2026 "Verksamhetsplan 2026" {
     belopp 2,5 mkr
   }
 }
+uppföljning T1 av p2026 {
+  klar för rapport
+  utkast
+  indikator helhet {
+    utfall: 81
+    utfall htj: 13
+    analys """Bättre än väntat."""
+    åtgärder "Fortsätt som nu."
+    text """Mer."""
+  }
+  aktivitet "Särskilt fokus på kompetens" {
+    status påbörjad
+    kommentar "Halvvägs."
+  }
+  budgetuppdrag arbetsskor { status klar }
+  kontrollområde seniorAlert { status ej påbörjad }
+  uppdrag "Demensteam" { status försenad kommentar """Vakanser.""" }
+}
 `;
 
 const ENGLISH = `
@@ -202,6 +221,7 @@ group jamforbara "Jämförbara kommuner"
 plan p2026 "Verksamhetsplan 2026" {
   organization norsjo omsorg
   year 2026
+  goal-fulfilment fulfilled 75 %, not fulfilled 50 %
   adopted by kommunstyrelsen 2025-12-10 § 123, ref KS 2025/456
   follow-up T1, T2, interim "Delårsrapport", annual
   text """Inledande **text**."""
@@ -342,6 +362,24 @@ plan p2026 "Verksamhetsplan 2026" {
   budget "Utan id" {
     amount 2,5 mkr
   }
+}
+follow-up T1 of p2026 {
+  ready for report
+  draft
+  indicator helhet {
+    outcome: 81
+    outcome htj: 13
+    analysis """Bättre än väntat."""
+    actions "Fortsätt som nu."
+    text """Mer."""
+  }
+  activity "Särskilt fokus på kompetens" {
+    status started
+    comment "Halvvägs."
+  }
+  budget arbetsskor { status done }
+  control seniorAlert { status not started }
+  mission "Demensteam" { status delayed comment """Vakanser.""" }
 }
 `;
 

@@ -5,4 +5,7 @@ export { pageCss, webviewCss } from './styles.js';
 export { LABELS, label, type LabelKey } from './labels.js';
 export { buildDashboard, type Dashboard, type DashboardRow } from './dashboard.js';
 export { Assessor } from './assess.js';
+export { renderFollowUpReport, reportPeriod, type FollowUpReportOptions } from './follow-up-report.js';
+export { REPORT_LABELS, reportLabel } from './follow-up-labels.js';
+export { renderPreviewBody, type PreviewChoice, type PreviewBody } from './follow-up-preview.js';
 export { decisionOf, decisionText } from './decision.js';

@@ -13,6 +13,10 @@ export interface RenderPreviewParams {
     /** Omitted: the language the server picks for the document (`vplan.language`, else the plan's keywords). */
     lang?: 'sv' | 'en';
     dashboard: boolean;
+    /** The period picker's choice: a follow-up period of the plan, or '' for the plan itself. */
+    period?: string;
+    /** The preview's "deviations only". */
+    deviationsOnly?: boolean;
 }
 
 /** A syntax error, for the preview's banner: 0-based line. */
@@ -30,13 +34,16 @@ export interface RenderPreviewResult {
     errors: PreviewSyntaxError[];
     /** Milliseconds the render took on the server (without waiting for the build). */
     renderMs: number;
+    /** The plan's follow-up periods (for the picker) and the one shown ('' or absent: the plan). */
+    periods?: { name: string; label: string }[];
+    period?: string;
     /** The language it was rendered in, for the panel's own words around it. */
     lang: 'sv' | 'en';
 }
 
 /** Messages from the extension to the webview script. */
 export type HostToWebview =
-    | { type: 'render'; seq: number; html: string; errors: PreviewSyntaxError[]; keptPrevious: boolean; labels: BannerLabels }
+    | { type: 'render'; seq: number; html: string; errors: PreviewSyntaxError[]; keptPrevious: boolean; labels: BannerLabels; picker?: PeriodPicker }
     | { type: 'dirty'; dirty: boolean; label: string }
     | { type: 'scrollTo'; line: number }
     | { type: 'options'; scrollSync: boolean };
@@ -46,7 +53,17 @@ export type WebviewToHost =
     | { type: 'ready' }
     | { type: 'revealLine'; line: number }
     | { type: 'selectLine'; line: number }
-    | { type: 'rendered'; seq: number; ms: number };
+    | { type: 'rendered'; seq: number; ms: number }
+    | { type: 'choosePeriod'; period: string; deviationsOnly: boolean };
+
+/** The period picker above the preview: the plan or one of its follow-up periods, and "deviations only". */
+export interface PeriodPicker {
+    periods: { name: string; label: string }[];
+    /** '' for the plan itself. */
+    period: string;
+    deviationsOnly: boolean;
+    labels: { period: string; plan: string; deviationsOnly: string };
+}
 
 /** The webview's own words, sent by the extension in the user's language. */
 export interface BannerLabels {

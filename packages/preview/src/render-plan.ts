@@ -103,6 +103,11 @@ export function renderIndex(entries: IndexEntry[], options: { lang: RenderOption
     return pageShell(l('indexTitle'), body, options.lang, '');
 }
 
+/** A whole printable page around a body (the follow-up report's too): styles inline, a strict content-security policy. */
+export function htmlPage(title: string, body: string, options: Pick<RenderOptions, 'lang' | 'nonce'>): string {
+    return pageShell(title, body, options.lang, '', options.nonce);
+}
+
 function pageShell(title: string, body: string, lang: RenderOptions['lang'], printCss: string, nonce?: string): string {
     const css = pageCss();
     const styleSrc = nonce ? `'nonce-${nonce}'` : `'sha256-${(cssHash ??= sha256Base64(css))}'`;
@@ -327,7 +332,7 @@ export class HtmlRenderer {
      * The trend of an indicator: the arrow follows the figure (↘ when it fell), the colour and the word
      * say whether that is better or worse (a falling sick-leave figure is ↘ and "Förbättring").
      */
-    trendChip(view: IndicatorView): string {
+    trendChip(view: TrendSource): string {
         const trend = view.trend;
         if (!trend) return '';
         const move = movementOf(view);
@@ -688,11 +693,17 @@ function unitOf(node: AstNode): string | undefined {
     return undefined;
 }
 
+/** What a trend chip reads: the trend and the series' values (a view, or an assessment at a period). */
+export interface TrendSource {
+    trend?: Trend;
+    series: readonly { trend?: Trend; outcomes: readonly { value?: number }[] }[];
+}
+
 /**
  * Which way the figure behind an indicator's trend moved: the series that decides the trend, its
  * last two values. Yes/no series have no values and say how the colour moved instead.
  */
-function movementOf(view: IndicatorView): 'up' | 'down' | 'flat' {
+function movementOf(view: TrendSource): 'up' | 'down' | 'flat' {
     const series = view.series.find(s => s.trend === view.trend) ?? view.series[0];
     const values = (series?.outcomes ?? []).filter(o => o.value !== undefined).map(o => o.value!);
     if (values.length >= 2) {

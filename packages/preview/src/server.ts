@@ -5,7 +5,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Document, Lang } from '@vplan/language';
 import { onTypedRequest } from '@vplan/language/protocol';
 import { RENDER_PREVIEW, type PreviewSyntaxError } from './protocol.js';
-import { renderDocument } from './render-plan.js';
+import { renderPreviewBody } from './follow-up-preview.js';
 
 /** The syntax errors of a document, for the preview's banner. */
 export function syntaxErrorsOf(document: LangiumDocument): PreviewSyntaxError[] {
@@ -38,8 +38,11 @@ export function registerPreviewRequest(shared: LangiumSharedServices, langOf: (d
         const start = performance.now();
         try {
             const lang: Lang = params.lang === 'sv' || params.lang === 'en' ? params.lang : langOf(document);
-            const html = renderDocument(document, { lang, mode: 'fragment', dashboard: params.dashboard });
-            return { html, version: document.textDocument.version, errors: syntaxErrorsOf(document), renderMs: performance.now() - start, lang };
+            const body = renderPreviewBody(document, documents.all, { lang, dashboard: params.dashboard, period: params.period, deviationsOnly: params.deviationsOnly });
+            return {
+                html: body.html, periods: body.periods, period: body.period ?? '',
+                version: document.textDocument.version, errors: syntaxErrorsOf(document), renderMs: performance.now() - start, lang
+            };
         } catch (err) {
             // A renderer bug must not take the server down; the preview keeps what it shows.
             console.error('vplan: preview render failed:', err);

@@ -188,6 +188,13 @@ const BASE = `
 .assignment-title{margin:.1em 0 .5em!important;font-size:1.1em!important;border:0!important}
 .effects{margin:.2em 0;padding-left:1.2em}
 .plain-list,.goal-list{padding-left:1.2em}
+/* The follow-up report (follow-up-report.ts) */
+.follow-up-report .missing{font-style:italic;color:var(--vp-red)}
+.follow-up-report .overdue{color:var(--vp-red)}
+.follow-up-report .comment,.follow-up-report .rule{font-size:.92em;opacity:.85}
+.fulfilment-table,.period-table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+.fulfilment-table th,.fulfilment-table td,.period-table th,.period-table td{padding:.25rem .5rem;border-bottom:1px solid var(--vp-border);text-align:left;vertical-align:top}
+.fulfilment-table caption{text-align:left;font-weight:600;padding:.3rem 0}
 `;
 
 const LIGHT = `--vp-bg:#ffffff;--vp-fg:#1d2327;--vp-heading:#10325a;--vp-muted:#56606b;--vp-border:#d3d9e0;--vp-surface:#f5f7fa;--vp-header-bg:#eef3f8;--vp-chip-bg:#eef3f8;--vp-track:#e6eaef;
@@ -252,6 +259,9 @@ body.vscode-high-contrast .badge,body.vscode-high-contrast .progress{border-widt
 .vp-banner[hidden]{display:none}
 .vp-dirty{position:fixed;top:.4rem;right:.6rem;z-index:11;font-size:.8em;padding:.1rem .55rem;border-radius:999px;background:var(--vscode-badge-background);color:var(--vscode-badge-foreground)}
 .vp-dirty[hidden]{display:none}
+.vp-toolbar{display:flex;gap:1rem;align-items:center;flex-wrap:wrap;padding:.4rem 1rem;font-size:.9em;border-bottom:1px solid var(--vscode-panel-border,#ccc)}
+.vp-toolbar[hidden]{display:none}
+.vp-toolbar select{background:var(--vscode-dropdown-background);color:var(--vscode-dropdown-foreground);border:1px solid var(--vscode-dropdown-border,#888);padding:.1rem .3rem}
 .vplan-doc [data-line].vp-flash{outline:2px solid var(--vscode-focusBorder);outline-offset:2px}
 .vplan-doc .indicator,.vplan-doc .activity,.vplan-doc .unit-aims li{cursor:default}
 `;

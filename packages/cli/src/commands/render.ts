@@ -5,8 +5,9 @@ import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { isPlan, type Document, type Lang, type Plan } from '@vplan/language';
 import { collectPlanFiles, writeUserFile } from '@vplan/language/node';
-import { renderDocument, renderIndex, renderMarkdownDocument, type IndexEntry } from '@vplan/preview';
+import { renderDocument, renderFollowUpReport, renderIndex, renderMarkdownDocument, type IndexEntry } from '@vplan/preview';
 import { UsageError, type ParsedArgs } from '../args.js';
+import { asOfOption, choosePeriod, declaredPeriods, NO_SUCH_PERIOD, periodOption, planYearModels } from '../follow-up.js';
 import { reportInputProblem, reportWriteError, type CommandContext } from '../context.js';
 import { displayPath } from '../diagnostics.js';
 import { expandInputs } from '../inputs.js';
@@ -24,13 +25,21 @@ interface RenderSettings {
     env: NodeJS.ProcessEnv;
 }
 
+/** `--period P`: the follow-up report of that period instead of the plan. */
+interface PeriodChoice { period?: string; asOf?: string; deviationsOnly: boolean }
+
 export async function runRender(ctx: CommandContext, args: ParsedArgs): Promise<number> {
     if (args.positionals.length === 0) throw new UsageError('missing-input', 'vplan render <plan.vplan>');
     const output = args.options.output as string | undefined;
     const explicit = args.options.format as Format | undefined;
     const settings = (format: Format): RenderSettings => ({ format, status: args.options.status !== false, env: ctx.env });
+    const choice: PeriodChoice | undefined = args.options.period !== undefined || args.options['deviations-only'] === true
+        ? { period: periodOption(args), asOf: asOfOption(args), deviationsOnly: args.options['deviations-only'] === true }
+        : undefined;
+    // The follow-up report is an HTML page for now.
+    if (choice && explicit && explicit !== 'html') throw new UsageError('conflicting-options', `--period --format ${explicit}`);
     if (output && output !== '-' && (await isFolderOutput(path.resolve(ctx.cwd, output), output))) {
-        return withBrowserCheck(ctx, () => renderAll(ctx, args.positionals, path.resolve(ctx.cwd, output), settings(explicit ?? 'html')));
+        return withBrowserCheck(ctx, () => renderAll(ctx, args.positionals, path.resolve(ctx.cwd, output), settings(explicit ?? 'html'), choice));
     }
     let format = explicit;
     if (!format && output && output !== '-') {
@@ -41,11 +50,27 @@ export async function runRender(ctx: CommandContext, args: ParsedArgs): Promise<
         }
         format = inferred.format;
     }
+    if (choice && format && format !== 'html') throw new UsageError('conflicting-options', `--period -o *.${format}`);
     if ((format === 'docx' || format === 'pdf') && (!output || output === '-')) {
         ctx.err(`vplan: ${msg.binaryNeedsOutput[ctx.lang](format)}\n`);
         return 2;
     }
-    return withBrowserCheck(ctx, () => renderOne(ctx, args.positionals, output, settings(format ?? 'html')));
+    return withBrowserCheck(ctx, () => renderOne(ctx, args.positionals, output, settings(format ?? 'html'), choice));
+}
+
+/** The follow-up report of the document's (first) plan at the chosen period, or why there is none. */
+function renderPeriod(document: LangiumDocument<Document>, all: readonly LangiumDocument[], choice: PeriodChoice, lang: Lang): { html?: string; error?: string } {
+    const entry = planYearModels(all).find(m => m.document === document);
+    if (!entry) return { error: msg.noPlanInFile[lang] };
+    const period = choosePeriod(entry.model, choice.period);
+    if (!period) return { error: NO_SUCH_PERIOD[lang](choice.period ?? '', entry.model.plan.name, declaredPeriods(entry.model, lang)) };
+    return { html: renderFollowUpReport(entry.model, period, { lang, mode: 'page', asOf: choice.asOf, deviationsOnly: choice.deviationsOnly }) };
+}
+
+/** The period in a file name: 't1', 'helar'; 'uppfoljning' for the default period. */
+function periodSlug(period: string | undefined): string {
+    if (!period) return 'uppfoljning';
+    return period.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'period';
 }
 
 /** A PDF without a browser: one line saying what to install, exit 2. */
@@ -109,7 +134,7 @@ function hasPlan(document: LangiumDocument): boolean {
 }
 
 /** The first input is the plan; the rest, and the plan's folder, give the context its references need. */
-async function renderOne(ctx: CommandContext, inputs: string[], output: string | undefined, settings: RenderSettings): Promise<number> {
+async function renderOne(ctx: CommandContext, inputs: string[], output: string | undefined, settings: RenderSettings, choice?: PeriodChoice): Promise<number> {
     const [planPath, ...extra] = inputs;
     const siblings = await siblingPlans(planPath);
     const { documents, problems, services } = await loadPlans([planPath, ...extra, ...siblings], ctx, { validation: false });
@@ -125,7 +150,18 @@ async function renderOne(ctx: CommandContext, inputs: string[], output: string |
         return 1;
     }
     // A report speaks the plan's language unless the user chose one.
-    const rendered = await render(document, settings, services.i18n.Locale.langOf(document));
+    const lang = services.i18n.Locale.langOf(document);
+    let rendered: string | Uint8Array;
+    if (choice) {
+        const r = renderPeriod(document, documents, choice, lang);
+        if (r.error) {
+            ctx.err(`vplan: ${printable(displayPath(target, ctx.cwd))}: ${printable(r.error)}\n`);
+            return 2;
+        }
+        rendered = r.html!;
+    } else {
+        rendered = await render(document, settings, lang);
+    }
     if (output && output !== '-') {
         try {
             await writeUserFile(path.resolve(ctx.cwd, output), rendered, { createFolders: true });
@@ -143,7 +179,7 @@ async function renderOne(ctx: CommandContext, inputs: string[], output: string |
  * Every plan among the inputs, to `<outDir>/<name>.html`. Each folder is its own workspace (its
  * plans and their shared file), as when a plan of it is rendered alone.
  */
-async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, settings: RenderSettings): Promise<number> {
+async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, settings: RenderSettings, choice?: PeriodChoice): Promise<number> {
     const expanded = await expandInputs(inputs);
     const collected = await collectPlanFiles(expanded.inputs);
     const problems = [...expanded.problems, ...collected.problems];
@@ -165,9 +201,19 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
         problems.push(...loaded.problems.filter(p => files.includes(path.resolve(ctx.cwd, p.path))));
         for (const document of loaded.documents) {
             if (!files.includes(document.uri.fsPath) || !hasPlan(document)) continue;
-            const file = path.join(outDir, `${names.get(document.uri.fsPath)}.${settings.format}`);
+            const lang = loaded.services.i18n.Locale.langOf(document);
+            let page: string | Uint8Array;
+            if (choice) {
+                // A plan without the period asked for is left out: a folder may hold last year's plan.
+                const r = renderPeriod(document as LangiumDocument<Document>, loaded.documents, choice, lang);
+                if (!r.html) continue;
+                page = r.html;
+            } else {
+                page = await render(document as LangiumDocument<Document>, settings, lang);
+            }
+            const file = path.join(outDir, `${names.get(document.uri.fsPath)}${choice ? `-${periodSlug(choice.period)}` : ''}.${settings.format}`);
             try {
-                await writeUserFile(file, await render(document as LangiumDocument<Document>, settings, loaded.services.i18n.Locale.langOf(document)), { createFolders: true });
+                await writeUserFile(file, page, { createFolders: true });
             } catch (err) {
                 // One page that cannot be written does not stop the others.
                 reportWriteError(ctx, err);
@@ -178,11 +224,11 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
             rendered++;
             const plan = (document.parseResult.value as Document).elements.find(isPlan) as Plan;
             index.push({ plan, href: encodeURI(path.basename(file)) });
-            indexLang ??= loaded.services.i18n.Locale.langOf(document);
+            indexLang ??= lang;
         }
     }
     // The folder's front page: every plan with its status, and the barometer per overarching goal.
-    if (settings.format === 'html' && index.length > 0) {
+    if (settings.format === 'html' && !choice && index.length > 0) {
         const file = path.join(outDir, 'index.html');
         try {
             await writeUserFile(file, renderIndex(index, { lang: indexLang ?? ctx.lang }), { createFolders: true });

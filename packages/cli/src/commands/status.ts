@@ -8,7 +8,9 @@ import {
 import { UsageError, type ParsedArgs } from '../args.js';
 import { reportInputProblem, type CommandContext } from '../context.js';
 import { displayPath } from '../diagnostics.js';
+import { asOfOption, periodOption } from '../follow-up.js';
 import { loadPlans } from '../load.js';
+import { runPeriodStatus } from './status-period.js';
 import { printable } from '../terminal-text.js';
 
 /** One indicator as `--format json` lists it: the same status, reason and goals as every other surface. */
@@ -52,6 +54,14 @@ export async function runStatus(ctx: CommandContext, args: ParsedArgs): Promise<
     // The plans' language unless the user chose one (--lang, VPLAN_LANG): the first plan's decides.
     const lang = documents.length > 0 ? services.i18n.Locale.langOf(documents[0]) : ctx.lang;
     const report = statusReport(documents, ctx.cwd, lang);
+    const period = periodOption(args);
+    const asOf = asOfOption(args);
+    if (period !== undefined || asOf !== undefined) {
+        if (format === 'csv') throw new UsageError('conflicting-options', '--period --format csv');
+        const code = runPeriodStatus({ ...ctx, lang }, documents, period, format, asOf);
+        for (const problem of problems) reportInputProblem(ctx, problem.path, problem.reason);
+        return problems.length > 0 ? 2 : code;
+    }
     switch (format) {
         case 'json': ctx.out(JSON.stringify(report, null, 2) + '\n'); break;
         case 'csv': ctx.out(statusCsv(report)); break;

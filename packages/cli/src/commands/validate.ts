@@ -8,8 +8,9 @@ import { formatGitlab } from '../formats/gitlab.js';
 import { formatJson } from '../formats/json.js';
 import { formatPretty } from '../formats/pretty.js';
 import { formatSarif } from '../formats/sarif.js';
+import { asOfOption } from '../follow-up.js';
 import { validateWithCache } from '../cached-load.js';
-import { loadPlans } from '../load.js';
+import { loadPlans, setAsOf } from '../load.js';
 import type { InputProblem } from '@vplan/language/node';
 import { msg } from '../messages.js';
 import { VERSION } from '../version.js';
@@ -33,6 +34,7 @@ export async function runValidate(ctx: CommandContext, args: ParsedArgs): Promis
     const noFail = args.options.fail === false;
     if (args.positionals.length === 0) throw new UsageError('missing-input', 'vplan validate <files|folders|globs…>');
 
+    setAsOf(asOfOption(args));
     const { reports, problems } = await checkPlans(ctx, args);
     const counted = totals(reports);
     const shown: FileReport[] = quiet

@@ -4,7 +4,7 @@
 // bundle stays small and activation fast.
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { createVplanCoreServices, type Document, type LanguagePreference } from '@vplan/language';
-import { renderDocument } from '@vplan/preview';
+import { renderPreviewBody } from '@vplan/preview';
 import type { RenderPreviewResult } from '@vplan/preview/protocol';
 import { syntaxErrorsOf } from '@vplan/preview/server';
 
@@ -14,7 +14,7 @@ export interface WorkspaceFile {
 }
 
 export interface LocalRenderer {
-    render(uri: string, text: string, version: number, options: { language: LanguagePreference; fallback: 'sv' | 'en'; dashboard: boolean }): Promise<RenderPreviewResult>;
+    render(uri: string, text: string, version: number, options: { language: LanguagePreference; fallback: 'sv' | 'en'; dashboard: boolean; period?: string; deviationsOnly?: boolean }): Promise<RenderPreviewResult>;
     /** Another plan file changed (the shared catalogue, say): the next render links against it. */
     updateFile(file: WorkspaceFile): void;
 }
@@ -61,8 +61,8 @@ export function createLocalRenderer(readWorkspace: () => Promise<WorkspaceFile[]
             locale.lang = options.fallback;
             locale.preference = options.language;
             const lang = locale.langOf(doc);
-            const html = renderDocument(doc, { lang, mode: 'fragment', dashboard: options.dashboard });
-            return { html, version, errors: syntaxErrorsOf(doc), renderMs: performance.now() - start, lang };
+            const body = renderPreviewBody(doc, documents.all, { lang, dashboard: options.dashboard, period: options.period, deviationsOnly: options.deviationsOnly });
+            return { html: body.html, periods: body.periods, period: body.period ?? '', version, errors: syntaxErrorsOf(doc), renderMs: performance.now() - start, lang };
         },
         updateFile(file) {
             stale.set(file.uri, file.text);

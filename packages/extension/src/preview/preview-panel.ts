@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { langFromLocale, languagePreference, localize, type Localized } from '@vplan/language/i18n';
 import {
-    RENDER_PREVIEW, type HostToWebview, type RenderPreviewParams, type RenderPreviewResult, type WebviewToHost
+    RENDER_PREVIEW, type HostToWebview, type PeriodPicker, type RenderPreviewParams, type RenderPreviewResult, type WebviewToHost
 } from '@vplan/preview/protocol';
 import { sendTypedRequest } from '@vplan/language/protocol';
 import { previewShell } from '@vplan/preview/webview-shell';
@@ -24,6 +24,9 @@ const WORDS = {
         en: 'The plan has syntax errors. What could be read is shown below.'
     },
     line: { sv: 'Rad', en: 'Line' },
+    period: { sv: 'Period', en: 'Period' },
+    plan: { sv: 'Planen', en: 'The plan' },
+    deviationsOnly: { sv: 'Bara avvikelser', en: 'Deviations only' },
     failed: { sv: 'Förhandsvisningen kunde inte uppdateras', en: 'The preview could not be updated' }
 } satisfies Record<string, Localized>;
 
@@ -59,6 +62,9 @@ export class PreviewPanel implements vscode.Disposable {
     /** The language of the panel's own words: the display language until a render says the plan's. */
     private lang = langFromLocale(vscode.env.language);
     private onDisposeListeners: (() => void)[] = [];
+    /** The period picker's choice: '' the plan itself (a follow-up file: its own period). */
+    private period = '';
+    private deviationsOnly = false;
 
     constructor(readonly panel: vscode.WebviewPanel, readonly documentUri: vscode.Uri, private readonly host: PreviewHost, initialLine?: number) {
         const config = vscode.workspace.getConfiguration('vplan.preview', documentUri);
@@ -146,6 +152,11 @@ export class PreviewPanel implements vscode.Disposable {
                 break;
             case 'rendered':
                 break;
+            case 'choosePeriod':
+                this.period = typeof message.period === 'string' ? message.period : '';
+                this.deviationsOnly = message.deviationsOnly === true;
+                this.scheduler.request();
+                break;
         }
     }
 
@@ -197,7 +208,7 @@ export class PreviewPanel implements vscode.Disposable {
                 result = await local.render(doc.uri.toString(), doc.getText(), doc.version, {
                     language: languagePreference(vscode.workspace.getConfiguration('vplan', doc.uri).get('language')),
                     fallback: langFromLocale(vscode.env.language),
-                    dashboard
+                    dashboard, period: this.period, deviationsOnly: this.deviationsOnly
                 });
             } catch (err) {
                 this.host.log(`preview: ${localize(WORDS.failed, this.lang)}: ${String(err)}`);
@@ -208,7 +219,11 @@ export class PreviewPanel implements vscode.Disposable {
         if (seq !== this.seq) return;
         this.lang = result.lang ?? this.lang;
         // An edit that changes nothing rendered (a comment, spacing) costs the webview nothing.
-        const key = `${result.errors.map(e => `${e.line}:${e.message}`).join('|')}\u0000${result.html}`;
+        const picker: PeriodPicker | undefined = result.periods && result.periods.length > 0 ? {
+            periods: result.periods, period: result.period ?? '', deviationsOnly: this.deviationsOnly,
+            labels: { period: localize(WORDS.period, this.lang), plan: localize(WORDS.plan, this.lang), deviationsOnly: localize(WORDS.deviationsOnly, this.lang) }
+        } : undefined;
+        const key = `${result.errors.map(e => `${e.line}:${e.message}`).join('|')}\u0000${JSON.stringify(picker ?? null)}\u0000${result.html}`;
         if (key === this.lastSentKey) return;
         this.lastSentKey = key;
         const broken = result.errors.length > 0;
@@ -218,7 +233,8 @@ export class PreviewPanel implements vscode.Disposable {
             // When keeping, the webview keeps what it shows; the last good render goes along for a
             // webview that was reloaded (hidden and shown again) and shows nothing.
             type: 'render', seq, html: keep ? this.lastGoodHtml! : result.html, errors: result.errors, keptPrevious: keep,
-            labels: { syntaxErrors: localize(keep ? WORDS.syntaxErrors : WORDS.syntaxErrorsFirst, this.lang), line: localize(WORDS.line, this.lang) }
+            labels: { syntaxErrors: localize(keep ? WORDS.syntaxErrors : WORDS.syntaxErrorsFirst, this.lang), line: localize(WORDS.line, this.lang) },
+            picker
         });
     }
 
@@ -227,7 +243,9 @@ export class PreviewPanel implements vscode.Disposable {
         // The server only knows the documents of the schemes it serves.
         if (!client || !client.isRunning() || !['file', 'untitled', 'vscode-remote', 'vscode-vfs'].includes(doc.uri.scheme)) return undefined;
         // No language: the server renders in the one `vplan.language` and the plan's keywords give.
-        const params: RenderPreviewParams = { uri: client.code2ProtocolConverter.asUri(doc.uri), dashboard };
+        const params: RenderPreviewParams = {
+            uri: client.code2ProtocolConverter.asUri(doc.uri), dashboard, period: this.period, deviationsOnly: this.deviationsOnly
+        };
         const result = await sendTypedRequest(client, RENDER_PREVIEW, params);
         if (!result) return undefined;
         // The server answered for an older text (it had not seen the last edit): render again.

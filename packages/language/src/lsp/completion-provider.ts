@@ -7,7 +7,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
     CompletionItemKind, InsertTextFormat, type CancellationToken, type CompletionList, type CompletionParams, type Position
 } from 'vscode-languageserver';
-import { isFollowUp, isIndicator, isOutcome, isPlan, isPlanYear, type Plan } from '../generated/ast.js';
+import { isFollowUp, isIndicator, isOutcome, isPeriodReport, isPlan, isPlanYear, isProgressFollowUp, type Plan } from '../generated/ast.js';
+import { periodLabel, planIndicators, planPeriods, planProgressTargets, reportPlan } from '../semantics/follow-up.js';
 import type { Lang } from '../i18n/lang.js';
 import type { VplanServices } from '../vplan-module.js';
 import { completionPrefix, lexingStart } from './completion-window.js';
@@ -120,6 +121,7 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor) {
+        if (this.followUpCompletion(context, next, acceptor)) return;
         if (isPeriodFeature(next.feature)) {
             for (const [i, period] of this.periodsAt(context).entries()) {
                 acceptor(context, { label: period.label, detail: period.detail, kind: CompletionItemKind.Value, sortText: `0${String(i).padStart(3, '0')}` });
@@ -172,6 +174,53 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
         } catch {
             return undefined;
         }
+    }
+
+    /**
+     * In a follow-up (`uppföljning T1 av plan { … }`): the plan's periods after `uppföljning`, its
+     * indicators after `indikator`, its activities' titles after `aktivitet`. True when answered.
+     */
+    private followUpCompletion(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): boolean {
+        const rule = AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name;
+        const property = next.property;
+        const report = context.node ? AstUtils.getContainerOfType(context.node, isPeriodReport) : undefined;
+        const plans = report && reportPlan(report) ? [reportPlan(report)!]
+            : this.services.shared.workspace.LangiumDocuments.all.flatMap(d => (d.parseResult.value as { elements?: AstNode[] }).elements ?? []).filter(isPlan).toArray();
+        // The period right after a top-level `uppföljning` (reached through PeriodName and Name).
+        const atPeriod = property === 'period' && isPeriodReport(context.node);
+        if (atPeriod) {
+            const seen = new Set<string>();
+            for (const plan of plans) {
+                for (const p of planPeriods(plan)) {
+                    const label = p.name === 'annual' || p.name === 'interim' ? periodLabel({ name: p.name }, this.lang) : p.name;
+                    if (seen.has(label)) continue;
+                    seen.add(label);
+                    acceptor(context, { label, detail: `${plan.title}${p.title ? ` · ${p.title}` : ''}`, kind: CompletionItemKind.Value, sortText: `0${String(seen.size).padStart(3, '0')}` });
+                }
+            }
+            return seen.size > 0;
+        }
+        const plan = report ? reportPlan(report) : undefined;
+        if (!plan) return false;
+        if (rule === 'IndicatorFollowUp' && property === 'indicator') {
+            for (const indicator of planIndicators(plan)) {
+                acceptor(context, { label: indicator.name, detail: indicator.title, labelDetails: { description: indicator.title }, kind: CompletionItemKind.Reference, filterText: `${indicator.name} ${indicator.title}`, sortText: '0' });
+            }
+            return true;
+        }
+        if (rule === 'ProgressFollowUp' && (property === 'title' || property === 'ref')) {
+            const node = context.node && AstUtils.getContainerOfType(context.node, isProgressFollowUp);
+            const kind = node?.kind ?? 'activity';
+            const want = kind === 'activity' ? 'Activity' : kind === 'budget' ? 'BudgetAssignment' : kind === 'control' ? 'ControlArea' : 'Mission';
+            for (const target of planProgressTargets(plan).filter(t => t.$type === want)) {
+                const id = 'name' in target ? target.name : undefined;
+                if (property === 'ref' && !id) continue;
+                const label = property === 'ref' ? id! : `"${target.title.replace(/"/g, '\\"')}"`;
+                acceptor(context, { label, detail: target.title, kind: CompletionItemKind.Reference, filterText: `${label} ${target.title}`, sortText: '0' });
+            }
+            return true;
+        }
+        return false;
     }
 
     /** Follow-up periods and years the plan has, for `utfall |`. */

@@ -1,12 +1,12 @@
-import { UriUtils, type AstNode, type LangiumDocument, type Reference } from 'langium';
+import { AstUtils, UriUtils, type AstNode, type LangiumDocument, type Reference } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isComparisonGroup, isGoal, isIndicator, isReporting, isResponsible, isRole, isSource, isSourceRef,
-    type Indicator
+    isComparisonGroup, isGoal, isIndicator, isPlan, isReporting, isResponsible, isRole, isSource, isSourceRef,
+    type Document, type Indicator
 } from '../generated/ast.js';
 import type { Lang } from '../i18n/lang.js';
-import { assessIndicator } from '../semantics/index.js';
+import { assessIndicator, indicatorAt, periodLabel, periodReportsIn, planYearModel } from '../semantics/index.js';
 import type { VplanServices } from '../vplan-module.js';
 import { comparedWithText, overarchingGoals, statusLabel, trendArrow, trendWord, type Status, type Trend } from '../semantics/index.js';
 import { declarationAt, describedContainer } from './target-at.js';
@@ -29,6 +29,8 @@ const T = {
     responsible: { sv: 'Ansvarig', en: 'Responsible' },
     reports: { sv: 'Rapporterar', en: 'Reports' },
     noOutcomes: { sv: 'inga utfall ännu', en: 'no outcomes yet' },
+    perPeriod: { sv: 'Uppföljning per period', en: 'Follow-up per period' },
+    noOutcomeThen: { sv: 'inget utfall', en: 'no outcome' },
     usedIn: { sv: 'Används', en: 'Used' },
     notUsed: { sv: 'Används inte någonstans ännu.', en: 'Not used anywhere yet.' },
     times: { sv: (n: number) => (n === 1 ? '1 gång' : `${n} gånger`), en: (n: number) => (n === 1 ? 'once' : `${n} times`) },
@@ -106,6 +108,8 @@ export class VplanHoverProvider implements HoverProvider {
             if (seriesTrend && assessment.series.length > 1) lines.push(`- ${trendArrow(seriesTrend)} ${trendWord(seriesTrend, lang)}`);
         }
 
+        lines.push(...this.periodLines(indicator, lang));
+
         // The goals it counts for, by the one rule (restatements and `bidrar till` chains).
         const goals = overarchingGoals(indicator).map(g => escape(g.title));
         if (goals.length > 0) lines.push('', `${T.goal[lang]}: ${goals.join(', ')}`);
@@ -117,6 +121,24 @@ export class VplanHoverProvider implements HoverProvider {
         ].filter(Boolean);
         if (who.length > 0) lines.push('', who.join(' · '));
         return lines.join('\n');
+    }
+
+    /** The indicator at each period its plan has a follow-up for: outcome, status, the analysis's start. */
+    private periodLines(indicator: Indicator, lang: Lang): string[] {
+        const plan = AstUtils.getContainerOfType(indicator, isPlan);
+        if (!plan) return [];
+        const roots = this.services.shared.workspace.LangiumDocuments.all.map(d => d.parseResult.value as Document);
+        const model = planYearModel(plan, periodReportsIn(roots));
+        const followed = model.periods.filter(p => (model.reports.get(p.name) ?? []).length > 0);
+        if (followed.length === 0) return [];
+        const lines = ['', `${T.perPeriod[lang]}:`];
+        for (const period of followed) {
+            const at = indicatorAt(model, indicator, period);
+            const outcome = at.current ? `${escape(at.display ?? '')} — ${statusLabel(at.status, lang)}` : T.noOutcomeThen[lang];
+            const analysis = at.analysis ? ` · _${escape(excerpt(at.analysis))}_` : '';
+            lines.push(`- ${escape(periodLabel(period, lang))}: ${outcome}${analysis}`);
+        }
+        return lines;
     }
 
     usageHover(node: AstNode, lang: Lang): string {
@@ -148,6 +170,11 @@ export class VplanHoverProvider implements HoverProvider {
 function refTitle(ref: Reference<AstNode>): string {
     const target = ref.ref;
     return escape(target ? titleOf(target) ?? ref.$refText : ref.$refText);
+}
+
+function excerpt(markdown: string, max = 100): string {
+    const plain = markdown.replace(/\s+/g, ' ').trim();
+    return plain.length > max ? plain.slice(0, max - 1).trimEnd() + '…' : plain;
 }
 
 /** Markdown-escapes text that comes from the plan, so a title cannot inject links or formatting. */

@@ -26,7 +26,9 @@ export const SWEDISH_FOR: Readonly<Record<string, string>> = {
     activity: 'aktivitet', deadline: 'senast', done: 'klar', started: 'påbörjad', 'not-started': 'ej påbörjad',
     delayed: 'försenad', cancelled: 'inställd', budget: 'budgetuppdrag', control: 'kontrollområde',
     mission: 'uppdrag', amount: 'belopp', organization: 'organisation',
-    adopted: 'beslutad', ref: 'dnr'
+    adopted: 'beslutad', ref: 'dnr',
+    of: 'av', ready: 'klar', for: 'för', report: 'rapport', draft: 'utkast', analysis: 'analys',
+    actions: 'åtgärder', comment: 'kommentar', 'goal-fulfilment': 'måluppfyllelse', fulfilled: 'uppfyllt'
 };
 
 const SWEDISH_ONLY = ['av', 'vecka', 'fler', 'årlig', 'månatligen', 'månatlig', 'årsbokslut', 'ej', 'nivå'];

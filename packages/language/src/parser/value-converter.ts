@@ -27,6 +27,11 @@ const CANONICAL: Record<string, Record<string, string>> = {
         'not-started': 'not-started', notstarted: 'not-started', ejpåbörjad: 'not-started',
         delayed: 'delayed', försenad: 'delayed', cancelled: 'cancelled', inställd: 'cancelled'
     },
+    ReportStateWord: { readyforreport: 'ready', klarförrapport: 'ready', draft: 'draft', utkast: 'draft' },
+    ProgressTarget: {
+        activity: 'activity', aktivitet: 'activity', budget: 'budget', budgetuppdrag: 'budget',
+        control: 'control', kontrollområde: 'control', mission: 'mission', uppdrag: 'mission'
+    },
     PeriodName: { annual: 'annual', helår: 'annual', årsbokslut: 'annual', interim: 'interim', delår: 'interim' }
 };
 

@@ -14,6 +14,17 @@ export {
     assessIndicator, thresholdsOf, statusOfValue, countStatuses, comparedWithText, restatementChain,
     type OutcomeAssessment, type SeriesAssessment, type IndicatorAssessment, type StatusCounts
 } from './status.js';
+export { assessIndicatorAsOf } from './status.js';
+export {
+    planPeriods, planYear, periodKey, periodLabel, periodReportsIn, planYearModel, defaultPeriod, findPeriod, isReady,
+    reportState, reportPlan, indicatorAt, indicatorsAt, deviationsAtPeriod, followedIndicator, planIndicators, isDue, activityAt, activitiesAt,
+    followedTarget, planProgressTargets, wentBackwards, isOverdue, today, PROGRESS_STATES, PROGRESS_WORD,
+    type PlanPeriod, type PlanYearModel, type IndicatorAtPeriod, type ActivityAtPeriod, type ProgressState, type FollowedTarget
+} from './follow-up.js';
+export {
+    fulfilmentOf, fulfilmentRule, goalChain, goalsNamedBy, isCouncilGoal, planFulfilment, DEFAULT_FULFILMENT_RULE,
+    FULFILMENTS, FULFILMENT_WORD, type Fulfilment, type FulfilmentResult, type FulfilmentRuleValues, type GoalFulfilment
+} from './goal-fulfilment.js';
 export { contributedGoals, overarchingGoals, type GoalRef } from './goals.js';
 export { outcomeOutOfScale, outsideScale, scaleText } from './scale.js';
 export { planWord, writtenText } from './words.js';

@@ -3,7 +3,7 @@ export interface ParsedPeriod {
     text: string;
     year: number;
     /** 'year' for a whole year, else the kind of sub-period. */
-    kind: 'year' | 'tertial' | 'quarter' | 'half' | 'month';
+    kind: 'year' | 'tertial' | 'quarter' | 'half' | 'month' | 'interim';
     /** Number of the sub-period within the year (T2 → 2, 2025-03 → 3); 0 for a year. */
     index: number;
     /** Month (1–12) in which the period ends: what orders periods in time. */
@@ -35,6 +35,9 @@ function readPeriod(text: string): ParsedPeriod | undefined {
         if (index < 1 || index > count) return undefined;
         return { text: t, year: Number(m[1]), kind, index, endMonth: index * months };
     }
+    // The interim report (delår) of a plan's follow-up: up to August, as municipalities close it.
+    m = /^(\d{4})-interim$/.exec(t);
+    if (m) return { text: t, year: Number(m[1]), kind: 'interim', index: 0, endMonth: 8 };
     m = /^(\d{4})-(\d{2})$/.exec(t);
     if (m) {
         const month = Number(m[2]);
@@ -46,7 +49,7 @@ function readPeriod(text: string): ParsedPeriod | undefined {
 
 /** A number that orders periods in time; a whole year comes after its sub-periods. */
 export function periodOrder(period: ParsedPeriod): number {
-    return period.year * 1000 + period.endMonth * 10 + (period.kind === 'year' ? 5 : period.kind === 'month' ? 0 : 1);
+    return period.year * 1000 + period.endMonth * 10 + (period.kind === 'year' ? 5 : period.kind === 'month' ? 0 : period.kind === 'interim' ? 2 : 1);
 }
 
 export function comparePeriods(a: string, b: string): number {

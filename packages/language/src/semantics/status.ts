@@ -137,6 +137,15 @@ export function assessIndicator(indicator: Indicator): IndicatorAssessment {
     return result;
 }
 
+/**
+ * The assessment as of a period: only outcomes up to `upTo` count, and a follow-up's outcomes
+ * (`extra`, each with its period's text) stand beside the plan's, replacing one of the same period
+ * and series. Not cached: the follow-up report asks once per indicator and period.
+ */
+export function assessIndicatorAsOf(indicator: Indicator, upTo: string, extra: readonly Outcome[] = []): IndicatorAssessment {
+    return computeAssessment(indicator, { upTo, extra });
+}
+
 function sameChain(a: readonly Indicator[], b: readonly Indicator[]): boolean {
     return a.length === b.length && a.every((x, i) => x === b[i]);
 }
@@ -164,12 +173,16 @@ function numericValue(o: Outcome | Baseline): { value: number; decimals: number;
     return n ? { ...n, unit: o.value.value.unit } : undefined;
 }
 
-function computeAssessment(indicator: Indicator): IndicatorAssessment {
+function computeAssessment(indicator: Indicator, asOf?: { upTo: string; extra: readonly Outcome[] }): IndicatorAssessment {
     const thresholds = readThresholds(indicator);
     const ownOutcomes = (indicator.members ?? []).filter(isOutcome);
-    const source = ownOutcomes.length === 0 && thresholds.bandsFrom !== indicator ? thresholds.bandsFrom : indicator;
+    const extra = asOf?.extra ?? [];
+    const source = ownOutcomes.length === 0 && extra.length === 0 && thresholds.bandsFrom !== indicator ? thresholds.bandsFrom : indicator;
+    const sameSlot = (a: Outcome, b: Outcome) => a.period === b.period && seriesName(a.series) === seriesName(b.series);
     const outcomes = (source === indicator ? ownOutcomes : (source.members ?? []).filter(isOutcome))
-        .slice()
+        .filter(o => !extra.some(e => sameSlot(e, o)))
+        .concat(extra)
+        .filter(o => !asOf || comparePeriods(o.period ?? '', asOf.upTo) <= 0)
         .sort((a, b) => comparePeriods(a.period ?? '', b.period ?? ''));
     const baselines = [...(indicator.members ?? []), ...(thresholds.bandsFrom.members ?? [])].filter(isBaseline);
 

@@ -25,7 +25,15 @@ export const DIAGNOSTICS = {
     'deadline-outside-plan': 'warning',
     'missing-plan-year': 'warning',
     'unknown-period': 'warning',
-    'stale-monthly-indicator': 'hint'
+    'stale-monthly-indicator': 'hint',
+    // The plan's year: checks of a period's follow-up.
+    'follow-up-missing-analysis': 'warning',
+    'follow-up-missing-actions': 'hint',
+    'follow-up-missing-outcome': 'warning',
+    'activity-overdue': 'warning',
+    'progress-backwards': 'warning',
+    'follow-up-unknown-period': 'error',
+    'follow-up-not-in-plan': 'error'
 } as const satisfies Record<string, ValidationSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;
@@ -52,7 +60,14 @@ export const DIAGNOSTIC_SUMMARY: Record<DiagnosticCode, { sv: string; en: string
     'deadline-outside-plan': { sv: 'ett sista datum utanför planens år', en: "a deadline outside the plan's year" },
     'missing-plan-year': { sv: 'en plan som inte anger sitt år', en: 'a plan that does not state its year' },
     'unknown-period': { sv: 'ett utfall för en period planen inte följs upp', en: 'an outcome for a follow-up period the plan does not have' },
-    'stale-monthly-indicator': { sv: 'en månatlig indikator utan utfall i år', en: 'a monthly indicator with no outcome this year' }
+    'stale-monthly-indicator': { sv: 'en månatlig indikator utan utfall i år', en: 'a monthly indicator with no outcome this year' },
+    'follow-up-missing-analysis': { sv: 'en röd eller gul indikator utan analys i en uppföljning klar för rapport', en: 'a red or yellow indicator without analysis in a follow-up ready for the report' },
+    'follow-up-missing-actions': { sv: 'en röd eller gul indikator utan åtgärder', en: 'a red or yellow indicator without actions' },
+    'follow-up-missing-outcome': { sv: 'en indikator som ska mätas i perioden saknar utfall', en: 'an indicator due in the period has no outcome' },
+    'activity-overdue': { sv: 'en aktivitet efter sitt sista datum som inte är klar', en: 'an activity past its deadline that is not done' },
+    'progress-backwards': { sv: 'en aktivitet som gått bakåt utan kommentar', en: 'an activity that went backwards without a comment' },
+    'follow-up-unknown-period': { sv: 'en uppföljning av en period planen inte har', en: 'a follow-up of a period the plan does not have' },
+    'follow-up-not-in-plan': { sv: 'en uppföljning av något planen inte har', en: 'a follow-up of something the plan does not have' }
 };
 
 export const DIAGNOSTIC_CODES = Object.keys(DIAGNOSTICS) as DiagnosticCode[];

@@ -1,15 +1,17 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import {
     isFollowUp, isSeriesDecl, type Activity, type BudgetAssignment, type Contribution, type ControlArea, type Deadline,
-    type Frequency, type Indicator, type Mission, type Outcome, type Plan, type VplanAstType
+    type Frequency, type Indicator, type Mission, type Outcome, type PeriodReport, type Plan, type VplanAstType
 } from '../generated/ast.js';
 import type { VplanCoreServices } from '../vplan-module.js';
 import { DuplicateIds, checkLocalDuplicates } from './duplicate-ids.js';
 import { checkContribution, checkDeadline, checkMonthly, checkOutcome, checkPlanYear } from './plan-checks.js';
+import { checkPeriodReport } from './follow-up-checks.js';
 import { checkActivity, checkAssignment, checkIndicatorDuties } from './responsibility-checks.js';
 import { checkRestatement, checkThresholds } from './threshold-checks.js';
 
 export { DIAGNOSTICS, DIAGNOSTIC_CODES, DIAGNOSTIC_SUMMARY, type DiagnosticCode, type SuggestedFix, type VplanDiagnosticData } from './codes.js';
+export { AsOfDate } from './follow-up-checks.js';
 export { VplanDocumentValidator } from './document-validator.js';
 export { editDistance, closestName, foldName } from './edit-distance.js';
 export { messages as validationMessages } from './messages.js';
@@ -25,6 +27,8 @@ export function registerVplanChecks(services: VplanCoreServices): void {
     const locale = services.i18n.Locale;
     const lang = () => locale.lang;
     const duplicates = new DuplicateIds(services.shared);
+    const documents = services.shared.workspace.LangiumDocuments;
+    const asOf = services.followUp.AsOf;
     const named = (node: { name?: string } & Parameters<DuplicateIds['check']>[0], accept: ValidationAcceptor) =>
         duplicates.check(node, accept, lang());
     const checks: ValidationChecks<VplanAstType> = {
@@ -54,7 +58,8 @@ export function registerVplanChecks(services: VplanCoreServices): void {
         ComparisonGroup: named,
         Organisation: named,
         Department: named,
-        Unit: named
+        Unit: named,
+        PeriodReport: (n: PeriodReport, a) => checkPeriodReport(n, a, lang(), documents, asOf.value)
     };
     registry.register(checks, undefined, 'fast');
 }

@@ -100,8 +100,8 @@ function endOfFile(got: string, lang: Lang): string {
             : `One '}' too many: it closes no block.`;
     }
     return lang === 'sv'
-        ? `${found(got, lang)} kan inte stå här: utanför en plan får en fil bara ha organisation, mål, roll, källa, jämförelsegrupp och plan.`
-        : `${found(got, lang)} cannot stand here: outside a plan a file holds only organization, goal, role, source, group and plan.`;
+        ? `${found(got, lang)} kan inte stå här: utanför en plan får en fil bara ha organisation, mål, roll, källa, jämförelsegrupp, plan och uppföljning.`
+        : `${found(got, lang)} cannot stand here: outside a plan a file holds only organization, goal, role, source, group, plan and follow-up.`;
 }
 
 const CHARACTER_HINT: Record<string, Both> = {

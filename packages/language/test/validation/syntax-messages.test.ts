@@ -27,7 +27,7 @@ describe('parse errors in the user\'s language, on one line', () => {
     });
     test('a declaration that cannot stand at the top level, and one brace too many', async () => {
         expect(await syntax('indikator x "X" { grön ja }')).toEqual([
-            [1, 'indikator', "'indikator' kan inte stå här: utanför en plan får en fil bara ha organisation, mål, roll, källa, jämförelsegrupp och plan."]
+            [1, 'indikator', "'indikator' kan inte stå här: utanför en plan får en fil bara ha organisation, mål, roll, källa, jämförelsegrupp, plan och uppföljning."]
         ]);
         expect(await syntax('plan p "P" { år 2025 } }', 'en')).toEqual([[1, '}', "One '}' too many: it closes no block."]]);
     });

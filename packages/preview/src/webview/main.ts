@@ -1,7 +1,7 @@
 // The script of the VS Code preview's webview (bundled to out/preview-webview.js, loaded with the
 // page's nonce). It patches the rendered plan in place, keeps the scroll position, and syncs
 // scrolling with the editor through the blocks' data-line attributes.
-import type { HostToWebview, PreviewState, WebviewToHost } from '../protocol.js';
+import type { HostToWebview, PeriodPicker, PreviewState, WebviewToHost } from '../protocol.js';
 import { morphChildren } from './morph.js';
 import { LineIndex } from './line-index.js';
 import { neutraliseBidi } from '../html.js';
@@ -17,6 +17,7 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('vp-root') as HTMLElement;
 const banner = document.getElementById('vp-banner') as HTMLElement;
 const dirty = document.getElementById('vp-dirty') as HTMLElement;
+const toolbar = document.getElementById('vp-toolbar') as HTMLElement | null;
 const uri = document.body.dataset.uri ?? '';
 
 let scrollSync = document.body.dataset.scrollSync !== 'false';
@@ -70,12 +71,51 @@ function render(message: Extract<HostToWebview, { type: 'render' }>): void {
         lineIndex = undefined;
     }
     showBanner(message);
+    showPicker(message.picker);
     post({ type: 'rendered', seq: message.seq, ms: performance.now() - started });
     if (pendingLine !== undefined && root.childElementCount > 0) {
         const line = pendingLine;
         pendingLine = undefined;
         requestAnimationFrame(() => scrollToLine(line));
     }
+}
+
+/** The period picker: the plan or one of its follow-up periods, and "deviations only". Rebuilt only when it changes. */
+let pickerKey = '';
+function showPicker(picker: PeriodPicker | undefined): void {
+    if (!toolbar) return;
+    const key = JSON.stringify(picker ?? null);
+    if (key === pickerKey) return;
+    pickerKey = key;
+    toolbar.textContent = '';
+    if (!picker || picker.periods.length === 0) {
+        toolbar.hidden = true;
+        return;
+    }
+    const label = document.createElement('label');
+    label.textContent = `${picker.labels.period} `;
+    const select = document.createElement('select');
+    select.id = 'vp-period';
+    const options = [{ name: '', label: picker.labels.plan }, ...picker.periods];
+    for (const p of options) {
+        const option = document.createElement('option');
+        option.value = p.name;
+        option.textContent = p.label;
+        option.selected = p.name === picker.period;
+        select.append(option);
+    }
+    label.append(select);
+    const only = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.id = 'vp-deviations-only';
+    box.checked = picker.deviationsOnly;
+    only.append(box, ` ${picker.labels.deviationsOnly}`);
+    const choose = () => post({ type: 'choosePeriod', period: select.value, deviationsOnly: box.checked });
+    select.addEventListener('change', choose);
+    box.addEventListener('change', choose);
+    toolbar.append(label, only);
+    toolbar.hidden = false;
 }
 
 function showBanner(message: Extract<HostToWebview, { type: 'render' }>): void {

@@ -36,6 +36,7 @@ export function previewShell(o: ShellOptions): string {
 <body data-uri="${esc(o.documentUri)}" data-scroll-sync="${o.scrollSync}">
 <div id="vp-banner" class="vp-banner" role="status" aria-live="polite" hidden></div>
 <span id="vp-dirty" class="vp-dirty" role="status" hidden></span>
+<div id="vp-toolbar" class="vp-toolbar" hidden></div>
 <div id="vp-root">${o.body ?? ''}</div>
 <script nonce="${esc(o.nonce)}" src="${esc(o.scriptUri)}"></script>
 </body>
