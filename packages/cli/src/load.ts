@@ -4,6 +4,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createVplanCoreServices, type VplanCoreServices } from '@vplan/language';
 import { loadWorkspace, type InputProblem, type LoadPhase } from '@vplan/language/node';
 import type { Lang } from '@vplan/language/i18n';
+import { readKpiCache } from '@vplan/data';
 import { expandInputs } from './inputs.js';
 
 export interface LoadedPlans {
@@ -58,7 +59,13 @@ plan p "P" {
 }
 `;
 
-export async function loadPlans(inputs: readonly string[], lang: Lang, options: { validation?: boolean } = {}): Promise<LoadedPlans> {
+export interface LoadOptions {
+    validation?: boolean;
+    /** Where Kolada's KPI metadata is cached: validation holds KPI ids against it (never the network). */
+    kpiCacheDir?: string;
+}
+
+export async function loadPlans(inputs: readonly string[], lang: Lang, options: LoadOptions = {}): Promise<LoadedPlans> {
     // VPLAN_TIMING=1 prints where a run's time goes (the benchmarks read it).
     const timing = process.env.VPLAN_TIMING ? [`start ${performance.now().toFixed(0)} ms${prewarmed ? ' (snapshot)' : ''}`] : undefined;
     const expanded = await expandInputs(inputs);
@@ -66,8 +73,9 @@ export async function loadPlans(inputs: readonly string[], lang: Lang, options: 
     const { shared, Vplan } = prewarmed ?? createVplanCoreServices(NodeFileSystem);
     prewarmed = undefined;
     Vplan.i18n.Locale.lang = lang;
+    if (options.kpiCacheDir && options.validation !== false) Vplan.kolada.Kpis.set(await readKpiCache(options.kpiCacheDir));
     const { documents, problems } = await loadWorkspace({ shared, Vplan }, expanded.inputs, {
-        ...options,
+        validation: options.validation,
         // The CLI never answers find-references: the reference index would be built for nobody.
         referenceIndex: false,
         onPhase: timing && ((phase: LoadPhase, ms: number) => timing.push(`${phase} ${ms.toFixed(0)} ms`))

@@ -23,7 +23,8 @@ const specs: Record<CommandName, OptionSpecs> = {
         'max-warnings': { kind: 'string' },
         quiet: { kind: 'boolean', short: 'q' },
         fail: { kind: 'boolean', negatable: true },
-        color: { kind: 'boolean', negatable: true }
+        color: { kind: 'boolean', negatable: true },
+        'cache-dir': { kind: 'string' }
     },
     render: {
         ...common,
@@ -43,7 +44,8 @@ const specs: Record<CommandName, OptionSpecs> = {
         ...common,
         write: { kind: 'boolean', short: 'w' },
         year: { kind: 'string' },
-        'api-url': { kind: 'string' }
+        'api-url': { kind: 'string' },
+        'cache-dir': { kind: 'string' }
     }
 };
 

@@ -5,3 +5,4 @@ export * from './i18n/lang.js';
 export * from './i18n/locale-service.js';
 export * from './semantics/index.js';
 export * from './validation/index.js';
+export * from './kolada/kpi-catalog.js';

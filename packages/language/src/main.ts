@@ -8,6 +8,8 @@ import { registerStatusRequest } from './lsp/status-request.js';
 // The preview's renderer lives in @vplan/preview (which depends on this package); only this entry
 // point, an application bundle, reaches for it, so the library itself has no cycle.
 import { registerPreviewRequest } from '@vplan/preview/server';
+// Kolada's KPI metadata from the cache the CLI and the fetch command write (@vplan/data; no network here).
+import { followKpiCache } from '@vplan/data';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Vplan } = createVplanServices({ connection, ...NodeFileSystem });
@@ -15,4 +17,5 @@ const { shared, Vplan } = createVplanServices({ connection, ...NodeFileSystem })
 registerStatusRequest(shared, Vplan);
 // The live preview renders documents the server has already built (vplan/renderPreview).
 registerPreviewRequest(shared);
+followKpiCache(shared, Vplan);
 startLanguageServer(shared);

@@ -13,6 +13,7 @@ import { VplanTokenBuilder } from './parser/token-builder.js';
 import { VplanLinker } from './scoping/linker.js';
 import { VplanScopeComputation } from './scoping/scope-computation.js';
 import { LocaleService } from './i18n/locale-service.js';
+import { KpiCatalog } from './kolada/kpi-catalog.js';
 import { registerVplanChecks, VplanDocumentValidator } from './validation/index.js';
 import { followClientLocale, VplanEditorServices, VplanReferenceDescriptionProvider, VplanSharedLspModule } from './lsp/index.js';
 
@@ -20,6 +21,10 @@ import { followClientLocale, VplanEditorServices, VplanReferenceDescriptionProvi
 export type VplanAddedServices = {
     i18n: {
         Locale: LocaleService;
+    };
+    kolada: {
+        /** Kolada's KPI metadata as last cached; filled by the host, read by checks and hover. */
+        Kpis: KpiCatalog;
     };
 };
 
@@ -45,6 +50,9 @@ export const VplanCoreModule: Module<VplanCoreServices, PartialLangiumCoreServic
     },
     i18n: {
         Locale: () => new LocaleService()
+    },
+    kolada: {
+        Kpis: () => new KpiCatalog()
     }
 };
 

@@ -7,6 +7,7 @@ import { formatGithub } from '../formats/github.js';
 import { formatJson } from '../formats/json.js';
 import { formatPretty } from '../formats/pretty.js';
 import { formatSarif } from '../formats/sarif.js';
+import { kpiCacheDir } from '@vplan/data';
 import { loadPlans } from '../load.js';
 import { msg } from '../messages.js';
 import { VERSION } from '../version.js';
@@ -18,7 +19,7 @@ export async function runValidate(ctx: CommandContext, args: ParsedArgs): Promis
     const noFail = args.options.fail === false;
     if (args.positionals.length === 0) throw new UsageError('missing-input', 'vplan validate <files|folders|globs…>');
 
-    const { documents, problems } = await loadPlans(args.positionals, ctx.lang);
+    const { documents, problems } = await loadPlans(args.positionals, ctx.lang, { kpiCacheDir: kpiCacheDir(args.options['cache-dir'] as string | undefined, ctx.env) });
     const reports = documents.map(d => fileReport(d, ctx.cwd));
     const counted = totals(reports);
     const shown: FileReport[] = quiet

@@ -25,7 +25,9 @@ export const DIAGNOSTICS = {
     'deadline-outside-plan': 'warning',
     'missing-plan-year': 'warning',
     'unknown-period': 'warning',
-    'stale-monthly-indicator': 'hint'
+    'stale-monthly-indicator': 'hint',
+    'unknown-kpi': 'error',
+    'kpi-title-mismatch': 'hint'
 } as const satisfies Record<string, ValidationSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;
@@ -52,7 +54,9 @@ export const DIAGNOSTIC_SUMMARY: Record<DiagnosticCode, { sv: string; en: string
     'deadline-outside-plan': { sv: 'ett sista datum utanför planens år', en: "a deadline outside the plan's year" },
     'missing-plan-year': { sv: 'en plan som inte anger sitt år', en: 'a plan that does not state its year' },
     'unknown-period': { sv: 'ett utfall för en period planen inte följs upp', en: 'an outcome for a follow-up period the plan does not have' },
-    'stale-monthly-indicator': { sv: 'en månatlig indikator utan utfall i år', en: 'a monthly indicator with no outcome this year' }
+    'stale-monthly-indicator': { sv: 'en månatlig indikator utan utfall i år', en: 'a monthly indicator with no outcome this year' },
+    'unknown-kpi': { sv: 'ett KPI-id som Kolada inte känner till', en: 'a KPI id Kolada does not know' },
+    'kpi-title-mismatch': { sv: 'en indikator vars titel inte liknar KPI:ns i Kolada', en: "an indicator whose title is unlike its Kolada KPI's" }
 };
 
 export const DIAGNOSTIC_CODES = Object.keys(DIAGNOSTICS) as DiagnosticCode[];
