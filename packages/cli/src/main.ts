@@ -8,7 +8,7 @@ import type { CommandContext } from './context.js';
 import { help, usageMessage } from './messages.js';
 import { VERSION } from './version.js';
 
-type CommandName = 'validate' | 'render' | 'fmt' | 'status' | 'kolada';
+type CommandName = 'validate' | 'render' | 'fmt' | 'status' | 'kolada' | 'outcomes';
 
 const common: OptionSpecs = {
     help: { kind: 'boolean', short: 'h' },
@@ -46,6 +46,11 @@ const specs: Record<CommandName, OptionSpecs> = {
         year: { kind: 'string' },
         'api-url': { kind: 'string' },
         'cache-dir': { kind: 'string' }
+    },
+    outcomes: {
+        ...common,
+        write: { kind: 'boolean', short: 'w' },
+        sheet: { kind: 'string' }
     }
 };
 
@@ -96,6 +101,7 @@ async function main(argv: readonly string[], ctx: CommandContext): Promise<numbe
             case 'render': return await (await import('./commands/render.js')).runRender(ctx, args);
             case 'fmt': return await loadFmt().runFmt(ctx, args);
             case 'kolada': return await (await import('./commands/kolada.js')).runKolada(ctx, args);
+            case 'outcomes': return await (await import('./commands/outcomes.js')).runOutcomes(ctx, args);
         }
     } catch (err) {
         if (isUsageError(err)) throw new CommandUsageError(err, name);
