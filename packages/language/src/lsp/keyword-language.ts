@@ -25,10 +25,11 @@ export const SWEDISH_FOR: Readonly<Record<string, string>> = {
     weekly: 'veckovis', responsible: 'ansvarig', reports: 'rapporterar', measures: 'mäter',
     activity: 'aktivitet', deadline: 'senast', done: 'klar', started: 'påbörjad', 'not-started': 'ej påbörjad',
     delayed: 'försenad', cancelled: 'inställd', budget: 'budgetuppdrag', control: 'kontrollområde',
-    mission: 'uppdrag', amount: 'belopp', organization: 'organisation'
+    mission: 'uppdrag', amount: 'belopp', organization: 'organisation',
+    adopted: 'beslutad', ref: 'dnr'
 };
 
-const SWEDISH_ONLY = ['vecka', 'fler', 'årlig', 'månatligen', 'månatlig', 'årsbokslut', 'ej', 'nivå'];
+const SWEDISH_ONLY = ['av', 'vecka', 'fler', 'årlig', 'månatligen', 'månatlig', 'årsbokslut', 'ej', 'nivå'];
 const ENGLISH_ONLY = ['not', 'organization'];
 
 export const SWEDISH_KEYWORDS: ReadonlySet<string> = new Set(
