@@ -5,6 +5,7 @@ import {
 } from '@vplan/data';
 import type { LangiumDocument } from 'langium';
 import type { Document } from '@vplan/language';
+import { isFileWriteError } from '@vplan/language/node';
 import { UsageError, type ParsedArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { displayPath } from '../diagnostics.js';
@@ -140,8 +141,7 @@ async function runMeta(ctx: CommandContext, client: KoladaClient, cacheDir: stri
             ctx.err(`vplan: ${printable(err.line(ctx.lang))}\n`);
             return 2;
         }
-        const e = err as NodeJS.ErrnoException;
-        ctx.err(`vplan: ${printable(T.cacheFailed[ctx.lang](`${e.path ?? cacheDir}: ${e.code ?? e.message}`))}\n`);
+        ctx.err(`vplan: ${printable(T.cacheFailed[ctx.lang](cacheFailure(ctx, err, cacheDir)))}\n`);
         return 2;
     }
     if (bad) return 2;
@@ -155,9 +155,14 @@ async function cacheMetadata(ctx: CommandContext, client: KoladaClient, cacheDir
         await refreshKpiCache(cacheDir, client, ids);
     } catch (err) {
         if (err instanceof KoladaError) throw err;
-        const e = err as NodeJS.ErrnoException;
-        ctx.err(`vplan: ${printable(T.cacheFailed[ctx.lang](`${e.path ?? cacheDir}: ${e.code ?? e.message}`))}\n`);
+        ctx.err(`vplan: ${printable(T.cacheFailed[ctx.lang](cacheFailure(ctx, err, cacheDir)))}\n`);
     }
+}
+
+function cacheFailure(ctx: CommandContext, err: unknown, cacheDir: string): string {
+    if (isFileWriteError(err)) return `${displayPath(err.path, ctx.cwd)}: ${err.reason[ctx.lang]}`;
+    const e = err as NodeJS.ErrnoException;
+    return `${e.path ?? cacheDir}: ${e.code ?? e.message}`;
 }
 
 function parseYears(text: string | undefined): number[] | undefined {

@@ -1,11 +1,12 @@
 // Kolada's KPI metadata kept on disk, so that the validator and the hover work offline and never
 // wait for the network: `vplan kolada meta|pull` and the editor's fetch command write it, the CLI's
 // validate and the language server read it. One JSON file in a folder under the user's cache
-// directory (or --cache-dir / VPLAN_CACHE_DIR); written whole to a temporary file, then renamed.
+// directory (or --cache-dir / VPLAN_CACHE_DIR), written through the one write module.
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { KpiCatalogSnapshot, KpiRecord } from '@vplan/language';
+import { writeUserFile } from '@vplan/language/node';
 import type { KoladaClient } from './client.js';
 
 const FILE = 'kolada-kpi.json';
@@ -73,14 +74,7 @@ export async function refreshKpiCache(dir: string, client: KoladaClient, ids: re
     const kpis = { ...previous.kpis };
     for (const r of [...known, ...unknown]) kpis[r.id] = r;
     const file = kpiCacheFile(dir);
-    await fs.mkdir(dir, { recursive: true });
-    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    try {
-        await fs.writeFile(temp, JSON.stringify({ source: client.baseUrl, kpis } satisfies KpiCatalogSnapshot, null, 1) + '\n');
-        await fs.rename(temp, file);
-    } catch (err) {
-        await fs.rm(temp, { force: true });
-        throw err;
-    }
+    // Through the project's one write module: atomic, folders created, a failure named in both languages.
+    await writeUserFile(file, JSON.stringify({ source: client.baseUrl, kpis } satisfies KpiCatalogSnapshot, null, 1) + '\n', { createFolders: true });
     return { known, unknown, file };
 }
