@@ -7,4 +7,3 @@ export * from './kolada/kpi-cache.js';
 export * from './kolada/pull.js';
 export * from './outcomes/planner.js';
 export * from './outcomes/text-edits.js';
-export * from './kolada/kpi-cache-follow.js';

@@ -8,8 +8,8 @@ import { registerStatusRequest } from './lsp/status-request.js';
 // The preview's renderer lives in @vplan/preview (which depends on this package); only this entry
 // point, an application bundle, reaches for it, so the library itself has no cycle.
 import { registerPreviewRequest } from '@vplan/preview/server';
-// Kolada's KPI metadata from the cache the CLI and the fetch command write (@vplan/data; no network here).
-import { followKpiCache } from '@vplan/data';
+// Kolada (@vplan/data): the fetch request, and the KPI metadata cache that validation and hover read.
+import { followKpiCache, registerKoladaPullRequest } from '@vplan/data/server';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Vplan } = createVplanServices({ connection, ...NodeFileSystem });
@@ -17,5 +17,7 @@ const { shared, Vplan } = createVplanServices({ connection, ...NodeFileSystem })
 registerStatusRequest(shared, Vplan);
 // The live preview renders documents the server has already built (vplan/renderPreview).
 registerPreviewRequest(shared);
+// "Fetch outcomes from Kolada" (vplan/koladaPull) and the KPI cache behind validation and hover.
+registerKoladaPullRequest(shared, Vplan);
 followKpiCache(shared, Vplan);
 startLanguageServer(shared);
