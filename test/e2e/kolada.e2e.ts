@@ -77,4 +77,5 @@ test('Fetch Outcomes from Kolada: the changes listed, applied as one undoable ed
         expect(await toast.innerText()).toContain('connection refused (ECONNREFUSED)');
         await wb.step('offline');
     });
-});
+    // Two fetches, an undo and the settings re-read, on a machine shared with other work.
+}, 360_000);
