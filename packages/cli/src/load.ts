@@ -1,10 +1,9 @@
 // Loads the inputs of a command into one batch workspace (parse, link, validate).
 import type { LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createVplanCoreServices, type VplanCoreServices } from '@vplan/language';
+import { createVplanCoreServices, type KpiCatalogSnapshot, type VplanCoreServices } from '@vplan/language';
 import { loadWorkspace, type InputProblem, type LoadPhase } from '@vplan/language/node';
-import type { Lang } from '@vplan/language/i18n';
-import { readKpiCache } from '@vplan/data';
+import type { Lang, LanguagePreference } from '@vplan/language/i18n';
 import { expandInputs } from './inputs.js';
 
 export interface LoadedPlans {
@@ -59,23 +58,37 @@ plan p "P" {
 }
 `;
 
-export interface LoadOptions {
-    validation?: boolean;
-    /** Where Kolada's KPI metadata is cached: validation holds KPI ids against it (never the network). */
-    kpiCacheDir?: string;
+/** The language of a run: the command's context (its language and the user's choice of it) or just a language. */
+export type Who = Lang | {
+    lang: Lang;
+    language?: LanguagePreference;
+    /** Kolada's KPI metadata from the cache (validate): the KPI checks read it, never the network. */
+    kpis?: KpiCatalogSnapshot;
+};
+
+/**
+ * Fresh services for one workspace, in the run's language (with `auto`, every document's diagnostics
+ * are in that plan's keyword language). The warm ones from the snapshot serve the first call.
+ */
+export function coreServices(who: Who): Services {
+    const lang = typeof who === 'string' ? who : who.lang;
+    const language = typeof who === 'string' ? who : who.language ?? who.lang;
+    // Services are single-use: a workspace is built once.
+    const services = prewarmed ?? createVplanCoreServices(NodeFileSystem);
+    prewarmed = undefined;
+    services.Vplan.i18n.Locale.lang = lang;
+    services.Vplan.i18n.Locale.preference = language;
+    if (typeof who !== 'string' && who.kpis) services.Vplan.kolada.Kpis.set(who.kpis);
+    return services;
 }
 
-export async function loadPlans(inputs: readonly string[], lang: Lang, options: LoadOptions = {}): Promise<LoadedPlans> {
+export async function loadPlans(inputs: readonly string[], who: Who, options: { validation?: boolean } = {}): Promise<LoadedPlans> {
     // VPLAN_TIMING=1 prints where a run's time goes (the benchmarks read it).
     const timing = process.env.VPLAN_TIMING ? [`start ${performance.now().toFixed(0)} ms${prewarmed ? ' (snapshot)' : ''}`] : undefined;
     const expanded = await expandInputs(inputs);
-    // Services are single-use: the warm ones from the snapshot serve the first load.
-    const { shared, Vplan } = prewarmed ?? createVplanCoreServices(NodeFileSystem);
-    prewarmed = undefined;
-    Vplan.i18n.Locale.lang = lang;
-    if (options.kpiCacheDir && options.validation !== false) Vplan.kolada.Kpis.set(await readKpiCache(options.kpiCacheDir));
+    const { shared, Vplan } = coreServices(who);
     const { documents, problems } = await loadWorkspace({ shared, Vplan }, expanded.inputs, {
-        validation: options.validation,
+        ...options,
         // The CLI never answers find-references: the reference index would be built for nobody.
         referenceIndex: false,
         onPhase: timing && ((phase: LoadPhase, ms: number) => timing.push(`${phase} ${ms.toFixed(0)} ms`))

@@ -8,7 +8,7 @@ import type { CommandContext } from './context.js';
 import { help, usageMessage } from './messages.js';
 import { VERSION } from './version.js';
 
-type CommandName = 'validate' | 'render' | 'fmt' | 'status' | 'kolada' | 'outcomes';
+type CommandName = 'validate' | 'render' | 'fmt' | 'status' | 'kolada' | 'outcomes' | 'init';
 
 const common: OptionSpecs = {
     help: { kind: 'boolean', short: 'h' },
@@ -19,12 +19,14 @@ const common: OptionSpecs = {
 const specs: Record<CommandName, OptionSpecs> = {
     validate: {
         ...common,
-        format: { kind: 'string', short: 'f', choices: ['pretty', 'json', 'sarif', 'github'] },
+        format: { kind: 'string', short: 'f', choices: ['pretty', 'json', 'sarif', 'github', 'gitlab'] },
         'max-warnings': { kind: 'string' },
         quiet: { kind: 'boolean', short: 'q' },
         fail: { kind: 'boolean', negatable: true },
         color: { kind: 'boolean', negatable: true },
-        'cache-dir': { kind: 'string' }
+        cache: { kind: 'boolean', negatable: true },
+        'cache-location': { kind: 'string' },
+        'kolada-cache': { kind: 'string' }
     },
     render: {
         ...common,
@@ -51,16 +53,24 @@ const specs: Record<CommandName, OptionSpecs> = {
         ...common,
         write: { kind: 'boolean', short: 'w' },
         sheet: { kind: 'string' }
+    },
+    init: {
+        ...common,
+        year: { kind: 'string' }
     }
 };
 
-/** `--lang` as written anywhere on the line, so that even a usage error is in the chosen language. */
-function langOf(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+/**
+ * The language the user chose: `--lang` as written anywhere on the line (so that even a usage error
+ * is in it), else `VPLAN_LANG`; undefined when neither says `sv` or `en`.
+ */
+function chosenLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang | undefined {
     for (let i = 0; i < argv.length; i++) {
         const value = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice(7) : undefined;
         if (value === 'sv' || value === 'en') return value;
     }
-    return langFromEnv(env);
+    const fromEnv = env.VPLAN_LANG?.trim().toLowerCase();
+    return fromEnv === 'sv' || fromEnv === 'en' ? fromEnv : undefined;
 }
 
 async function main(argv: readonly string[], ctx: CommandContext): Promise<number> {
@@ -102,6 +112,7 @@ async function main(argv: readonly string[], ctx: CommandContext): Promise<numbe
             case 'fmt': return await loadFmt().runFmt(ctx, args);
             case 'kolada': return await (await import('./commands/kolada.js')).runKolada(ctx, args);
             case 'outcomes': return await (await import('./commands/outcomes.js')).runOutcomes(ctx, args);
+            case 'init': return await (await import('./commands/init.js')).runInit(ctx, args);
         }
     } catch (err) {
         if (isUsageError(err)) throw new CommandUsageError(err, name);
@@ -125,9 +136,11 @@ class CommandUsageError extends Error {
 
 /** Runs the CLI in this process: the single place that turns any failure into one line and an exit code. */
 function run(argv: readonly string[]): void {
-    const lang = langOf(argv, process.env);
+    const chosen = chosenLang(argv, process.env);
+    const lang = chosen ?? langFromEnv(process.env);
     const ctx: CommandContext = {
         lang,
+        language: chosen ?? 'auto',
         cwd: process.cwd(),
         env: process.env,
         stdoutIsTTY: Boolean(process.stdout.isTTY),
@@ -158,8 +171,9 @@ function run(argv: readonly string[]): void {
 
 /**
  * Built as a V8 start-up snapshot (packages/cli/build/snapshot.mjs), the bundle loads its modules and
- * builds the parser once, at build time; the launcher then starts Node from the snapshot and the run
- * begins here with everything warm. Started from the snapshot, the arguments follow the executable.
+ * builds the parser at build time, and a Node started from the snapshot begins here with everything
+ * warm (the arguments then follow the executable). The launcher does not start from one (it would
+ * take a second Node start); bench/cli.mjs builds one to measure that alternative.
  */
 if (v8.startupSnapshot?.isBuildingSnapshot()) {
     prepareSnapshot();

@@ -152,7 +152,7 @@ describe('vplan kolada', () => {
         ]);
         expect(v.code).toBe(1);
         // Without the cache (another folder), the same plans have no KPI findings.
-        const bare = await run(['validate', '--format', 'json', '--cache-dir', 'elsewhere', 'kolada'], dir);
+        const bare = await run(['validate', '--format', 'json', '--kolada-cache', 'elsewhere', 'kolada'], dir);
         expect(bare.stdout).not.toMatch(/unknown-kpi|kpi-title-mismatch/);
     });
 

@@ -7,6 +7,7 @@ import { registerKoladaFetch } from './kolada-fetch.js';
 import { createLanguageClient } from './language-client.js';
 import { registerPreview } from './preview/index.js';
 import { StatusBar } from './status-bar.js';
+import { newPlan } from './new-plan.js';
 import { showStatusSummary } from './status-summary.js';
 
 let client: LanguageClient | undefined;
@@ -23,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(
         statusBar,
         vscode.commands.registerCommand('vplan.showStatusSummary', () => showStatusSummary(client)),
+        vscode.commands.registerCommand('vplan.newPlan', (folder?: vscode.Uri) => newPlan(folder instanceof vscode.Uri ? folder : undefined)),
         vscode.commands.registerCommand('vplan.restartServer', async () => {
             if (!client) return;
             await client.restart();

@@ -1,6 +1,7 @@
 // GitHub Actions workflow commands: each diagnostic becomes an annotation on the pull request.
 // `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`, 1-based positions.
 import type { FileReport, Severity } from '../diagnostics.js';
+import { printableKeepingLineBreaks } from '../terminal-text.js';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
@@ -22,14 +23,14 @@ export function formatGithub(files: readonly FileReport[]): string {
             // GitHub's end column is inclusive; LSP's end is exclusive.
             const endColumn = end.line === start.line ? Math.max(start.character + 1, end.character) : end.character + 1;
             const props = [
-                `file=${escapeProperty(file.path)}`,
+                `file=${escapeProperty(printableKeepingLineBreaks(file.path))}`,
                 `line=${start.line + 1}`,
                 `col=${start.character + 1}`,
                 `endLine=${end.line + 1}`,
                 `endColumn=${endColumn}`,
                 `title=${escapeProperty(`vplan ${d.code}`)}`
             ];
-            out.push(`::${LEVEL[d.severity]} ${props.join(',')}::${escapeData(d.message)}`);
+            out.push(`::${LEVEL[d.severity]} ${props.join(',')}::${escapeData(printableKeepingLineBreaks(d.message))}`);
         }
     }
     return out.length ? out.join('\n') + '\n' : '';

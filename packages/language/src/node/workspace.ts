@@ -165,6 +165,21 @@ export async function loadWorkspace(
         mark = now;
     };
     const { files, problems } = await collectPlanFiles(inputs);
+    const { texts, failures } = await readPlanFiles(files);
+    // Reported in file order, however the reads finished.
+    for (const failure of failures) if (failure) problems.push(failure);
+    phase('read');
+    const plans: Array<{ file: string; text: string }> = [];
+    files.forEach((file, index) => {
+        const text = texts[index];
+        if (text !== undefined) plans.push({ file, text });
+    });
+    const documents = await buildPlans(services, plans, options, phase);
+    return { documents, problems };
+}
+
+/** Reads plan files (a few at once), each as text or as the reason it could not be read, in file order. */
+export async function readPlanFiles(files: readonly string[]): Promise<{ texts: (string | undefined)[]; failures: (InputProblem | undefined)[] }> {
     // Reading overlaps on the disk; parsing is CPU work and runs in file order.
     const texts: (string | undefined)[] = new Array(files.length);
     const failures: (InputProblem | undefined)[] = new Array(files.length);
@@ -180,19 +195,27 @@ export async function loadWorkspace(
         }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, reader));
-    // Reported in file order, however the reads finished.
-    for (const failure of failures) if (failure) problems.push(failure);
-    phase('read');
+    return { texts, failures };
+}
+
+/**
+ * Parses the given plans (absolute paths with their text) into the services' workspace, in the order
+ * given, and builds them together (link, validate). `phase` is told when each phase is done.
+ */
+export async function buildPlans(
+    services: { shared: LangiumSharedCoreServices; Vplan: VplanCoreServices },
+    plans: ReadonlyArray<{ file: string; text: string; document?: LangiumDocument }>,
+    options: LoadOptions = {},
+    phase: (name: LoadPhase) => void = () => {}
+): Promise<LangiumDocument[]> {
     const documents: LangiumDocument[] = [];
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
-    files.forEach((file, index) => {
-        const text = texts[index];
-        if (text === undefined) return;
-        const document = factory.fromString(text, URI.file(file));
+    for (const { file, text, document: parsed } of plans) {
+        const document = parsed ?? factory.fromString(text, URI.file(file));
         langiumDocuments.addDocument(document);
         documents.push(document);
-    });
+    }
     phase('parsed');
     const builder = services.shared.workspace.DocumentBuilder;
     const listeners = options.onPhase ? PHASES.map(([state, name]) => builder.onBuildPhase(state, () => phase(name))) : [];
@@ -205,7 +228,7 @@ export async function loadWorkspace(
         indexManager.updateReferences = updateReferences;
         for (const listener of listeners) listener.dispose();
     }
-    return { documents, problems };
+    return documents;
 }
 
 export class PlanDecodingError extends Error {}

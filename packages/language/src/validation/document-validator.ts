@@ -31,6 +31,11 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
         this.reflection = services.shared.AstReflection;
     }
 
+    /** Every message about a document in that document's language (or the one the user chose). */
+    override validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        return this.locale.within(document, () => super.validateDocument(document, options, cancelToken));
+    }
+
     /**
      * The same checks on the same nodes in the same order as Langium's walk, which on every keystroke
      * built a stream per node to walk the tree and another to look up its checks (most nodes have
