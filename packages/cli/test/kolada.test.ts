@@ -147,8 +147,9 @@ describe('vplan kolada', () => {
         const findings = JSON.parse(v.stdout).files.flatMap((f: { diagnostics: { code: string; message: string; line?: number }[] }) => f.diagnostics)
             .filter((d: { code: string }) => d.code.includes('kpi'));
         expect(findings.map((d: { code: string; message: string }) => [d.code, d.message])).toEqual([
-            ['unknown-kpi', expect.stringMatching(/^Kolada does not know the KPI U99999 \(as Kolada answered on \d{4}-\d\d-\d\d\)\. Check the id\.$/)],
-            ['kpi-title-mismatch', 'The KPI U21468 is titled "Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)" in Kolada, unlike "Sjukfrånvaro". The right KPI id?']
+            // A Swedish plan: its findings in Swedish.
+            ['unknown-kpi', expect.stringMatching(/^Kolada känner inte till KPI U99999 \(enligt Kolada \d{4}-\d\d-\d\d\)\. Kontrollera id:t\.$/)],
+            ['kpi-title-mismatch', 'KPI U21468 heter "Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)" i Kolada, vilket inte liknar "Sjukfrånvaro". Rätt KPI-id?']
         ]);
         expect(v.code).toBe(1);
         // Without the cache (another folder), the same plans have no KPI findings.
