@@ -11,13 +11,14 @@ import { launchBrowser, Workbench } from './workbench.js';
 
 let browser: Browser;
 let standIn: StandIn;
+let stopped = false;
 beforeAll(async () => {
     browser = await launchBrowser();
     standIn = await startStandIn(fixture('norsjo'));
 });
 afterAll(async () => {
     await browser?.close();
-    await standIn?.close();
+    if (!stopped) await standIn?.close();
 });
 
 /** Points the setting vplan.kolada.apiUrl somewhere (VS Code picks up the user settings file). */
@@ -65,15 +66,13 @@ test('Fetch Outcomes from Kolada: the changes listed, applied as one undoable ed
         await expect.poll(() => lines.innerText()).not.toMatch(/utfall\s2026:\siu/);
         await wb.step('undone');
 
-        // Kolada unreachable: one message naming the URL and the reason, and the way to the setting.
-        const closed = await startStandIn(fixture('norsjo'));
-        await closed.close();
-        setApiUrl(closed.url);
-        await wb.page.waitForTimeout(1000);
+        // Kolada unreachable (the stand-in stopped): one message naming the URL and the reason, and the way to the setting.
+        await standIn.close();
+        stopped = true;
         await wb.runCommand('vplan: Fetch Outcomes from Kolada');
         const toast = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'Kolada could not be reached' });
         await toast.waitFor({ timeout: 60_000 });
-        expect(await toast.innerText()).toContain(`${closed.url}/data/kpi/`);
+        expect(await toast.innerText()).toContain(`${standIn.url}/data/kpi/`);
         expect(await toast.innerText()).toContain('connection refused (ECONNREFUSED)');
         await wb.step('offline');
     });

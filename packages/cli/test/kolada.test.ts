@@ -2,7 +2,7 @@
 // Kolada stand-in on 127.0.0.1 (never the real network).
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CLI, ensureBuilt, NODE, tempCopy, type RunResult } from './helpers.js';
@@ -168,5 +168,19 @@ describe('vplan kolada', () => {
         expect(blocked.code).toBe(1);
         expect(blocked.stderr).toMatch(/^vplan: KPI descriptions not cached: blocker\/cache\/kolada-kpi\.json: .*(not a folder|file).*$/m);
         expect(existsSync(path.join(dir, 'blocker/cache'))).toBe(false);
+    });
+
+    test('validate --cache: findings checked against other KPI metadata are not taken from the cache', async () => {
+        const dir = tempCopy('kolada');
+        const cache = path.join(dir, 'kpi');
+        mkdirSync(cache);
+        writeFileSync(path.join(cache, 'kolada-kpi.json'), JSON.stringify({ kpis: { U23471: { id: 'U23471', unknown: true, fetched: '2026-12-01T00:00:00.000Z' } } }));
+        const codes = (r: RunResult) => JSON.parse(r.stdout).files.flatMap((f: { diagnostics: { code: string }[] }) => f.diagnostics.map(d => d.code));
+        const first = await run(['validate', '--cache', '--format', 'json', '--kolada-cache', 'kpi', 'kolada'], dir);
+        expect(codes(first)).toContain('unknown-kpi');
+        const without = await run(['validate', '--cache', '--format', 'json', '--kolada-cache', 'none', 'kolada'], dir);
+        expect(codes(without)).not.toContain('unknown-kpi');
+        const again = await run(['validate', '--cache', '--format', 'json', '--kolada-cache', 'kpi', 'kolada'], dir);
+        expect(codes(again)).toContain('unknown-kpi');
     });
 });
