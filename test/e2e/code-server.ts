@@ -60,6 +60,9 @@ function codeServerEnv(base: string): NodeJS.ProcessEnv {
         // Its own config and data (heartbeat, state) in the temp folder, not in the user's home.
         XDG_CONFIG_HOME: join(base, 'config'),
         XDG_DATA_HOME: join(base, 'data'),
+        // Caches too (the language server's Kolada KPI cache): never the user's own.
+        XDG_CACHE_HOME: join(base, 'cache'),
+        VPLAN_CACHE_DIR: join(base, 'cache', 'vplan'),
         // No extension gallery: nothing to look up on a closed network, and nothing updates behind the test's back.
         EXTENSIONS_GALLERY: '{}'
     };

@@ -27,6 +27,8 @@ export interface CacheConditions {
     /** The CLI's language and the language of the findings (`sv/auto`). */
     lang: string;
     cwd: string;
+    /** A hash of Kolada's KPI metadata the findings were checked against (unknown-kpi, kpi-title-mismatch). */
+    kpis?: string;
 }
 
 /** What the cache knows of one file. */
@@ -69,7 +71,8 @@ export async function readCache(file: string, conditions: CacheConditions): Prom
         return new Map();
     }
     if (!isCacheFile(parsed) || parsed.version !== CACHE_FORMAT_VERSION
-        || parsed.vplan !== conditions.vplan || parsed.lang !== conditions.lang || parsed.cwd !== conditions.cwd) {
+        || parsed.vplan !== conditions.vplan || parsed.lang !== conditions.lang || parsed.cwd !== conditions.cwd
+        || (parsed.kpis ?? '') !== (conditions.kpis ?? '')) {
         return new Map();
     }
     return new Map(Object.entries(parsed.files));

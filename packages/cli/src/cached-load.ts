@@ -1,5 +1,6 @@
 // `vplan validate --cache`: the findings of the files whose text and dependencies are unchanged come
 // from the cache; the rest are checked in a workspace of just them and the files they depend on.
+import type { KpiCatalogSnapshot } from '@vplan/language';
 import { URI, type LangiumDocument } from 'langium';
 import { symbolFacts } from '@vplan/language';
 import { buildPlans, collectPlanFiles, isFileWriteError, readPlanFiles, writeUserFile, type InputProblem } from '@vplan/language/node';
@@ -19,7 +20,9 @@ export interface CachedRun {
     notWritten?: string;
 }
 
-export async function validateWithCache(inputs: readonly string[], who: { lang: Lang; language?: LanguagePreference; cwd: string }, location: string | undefined): Promise<CachedRun> {
+export async function validateWithCache(
+    inputs: readonly string[], who: { lang: Lang; language?: LanguagePreference; cwd: string; kpis?: KpiCatalogSnapshot }, location: string | undefined
+): Promise<CachedRun> {
     const { lang, cwd } = who;
     const timing = process.env.VPLAN_TIMING ? [`start ${performance.now().toFixed(0)} ms`] : undefined;
     let mark = performance.now();
@@ -42,7 +45,11 @@ export async function validateWithCache(inputs: readonly string[], who: { lang: 
         textOf.push(texts[i]);
     });
     const hashes = textOf.map(contentHash);
-    const conditions: CacheConditions = { vplan: VERSION, lang: `${lang}/${who.language ?? lang}`, cwd };
+    const conditions: CacheConditions = {
+        vplan: VERSION, lang: `${lang}/${who.language ?? lang}`, cwd,
+        // Other KPI metadata, other KPI findings: a cache checked against another one is not used.
+        ...(who.kpis ? { kpis: contentHash(JSON.stringify(who.kpis)) } : {})
+    };
     const cacheFile = await cachePath(location, cwd);
     const cached = await readCache(cacheFile, conditions);
     phase('read');

@@ -1,7 +1,7 @@
 // Loads the inputs of a command into one batch workspace (parse, link, validate).
 import type { LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { createVplanCoreServices, type VplanCoreServices } from '@vplan/language';
+import { createVplanCoreServices, type KpiCatalogSnapshot, type VplanCoreServices } from '@vplan/language';
 import { loadWorkspace, type InputProblem, type LoadPhase } from '@vplan/language/node';
 import type { Lang, LanguagePreference } from '@vplan/language/i18n';
 import { expandInputs } from './inputs.js';
@@ -65,7 +65,12 @@ export function setAsOf(date: string | undefined): void {
 }
 
 /** The language of a run: the command's context (its language and the user's choice of it) or just a language. */
-export type Who = Lang | { lang: Lang; language?: LanguagePreference };
+export type Who = Lang | {
+    lang: Lang;
+    language?: LanguagePreference;
+    /** Kolada's KPI metadata from the cache (validate): the KPI checks read it, never the network. */
+    kpis?: KpiCatalogSnapshot;
+};
 
 /**
  * Fresh services for one workspace, in the run's language (with `auto`, every document's diagnostics
@@ -80,6 +85,7 @@ export function coreServices(who: Who): Services {
     services.Vplan.i18n.Locale.lang = lang;
     services.Vplan.i18n.Locale.preference = language;
     services.Vplan.followUp.AsOf.date = asOfDate;
+    if (typeof who !== 'string' && who.kpis) services.Vplan.kolada.Kpis.set(who.kpis);
     return services;
 }
 

@@ -8,7 +8,7 @@ import type { CommandContext } from './context.js';
 import { help, usageMessage } from './messages.js';
 import { VERSION } from './version.js';
 
-type CommandName = 'validate' | 'render' | 'fmt' | 'status' | 'kolada' | 'init' | 'diff';
+type CommandName = 'validate' | 'render' | 'fmt' | 'status' | 'kolada' | 'outcomes' | 'init' | 'diff';
 
 const common: OptionSpecs = {
     help: { kind: 'boolean', short: 'h' },
@@ -26,7 +26,8 @@ const specs: Record<CommandName, OptionSpecs> = {
         color: { kind: 'boolean', negatable: true },
         'as-of': { kind: 'string' },
         cache: { kind: 'boolean', negatable: true },
-        'cache-location': { kind: 'string' }
+        'cache-location': { kind: 'string' },
+        'kolada-cache': { kind: 'string' }
     },
     render: {
         ...common,
@@ -56,7 +57,13 @@ const specs: Record<CommandName, OptionSpecs> = {
         ...common,
         write: { kind: 'boolean', short: 'w' },
         year: { kind: 'string' },
-        'api-url': { kind: 'string' }
+        'api-url': { kind: 'string' },
+        'cache-dir': { kind: 'string' }
+    },
+    outcomes: {
+        ...common,
+        write: { kind: 'boolean', short: 'w' },
+        sheet: { kind: 'string' }
     },
     init: {
         ...common,
@@ -115,6 +122,7 @@ async function main(argv: readonly string[], ctx: CommandContext): Promise<numbe
             case 'render': return await (await import('./commands/render.js')).runRender(ctx, args);
             case 'fmt': return await loadFmt().runFmt(ctx, args);
             case 'kolada': return await (await import('./commands/kolada.js')).runKolada(ctx, args);
+            case 'outcomes': return await (await import('./commands/outcomes.js')).runOutcomes(ctx, args);
             case 'init': return await (await import('./commands/init.js')).runInit(ctx, args);
             case 'diff': return await (await import('./commands/diff.js')).runDiff(ctx, args);
         }

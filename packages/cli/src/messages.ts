@@ -113,7 +113,7 @@ export const msg = {
 };
 
 /** Help texts: the command's synopsis, what it does, and its options. */
-export const help: Record<'main' | 'validate' | 'render' | 'fmt' | 'status' | 'kolada' | 'init' | 'diff', Text> = {
+export const help: Record<'main' | 'validate' | 'render' | 'fmt' | 'status' | 'kolada' | 'outcomes' | 'init' | 'diff', Text> = {
     main: {
         en: `vplan — operational plans (verksamhetsplaner) as code
 
@@ -125,7 +125,8 @@ Commands:
   diff       what changed between two plans (indicators, bands, goals, responsibles)
   fmt        format plans (print, --check or --write)
   status     count green, yellow and red indicators per plan, unit and goal
-  kolada     fetch outcomes from Kolada (pull, --write) or compare with it (check)
+  kolada     fetch outcomes from Kolada (pull, --write), compare with it (check), cache KPI metadata (meta)
+  outcomes   import outcomes from a spreadsheet (.xlsx, .csv)
   init       start a plan: the municipality file and a first plan in a folder
 
 Options:
@@ -145,7 +146,8 @@ Kommandon:
   diff       vad som ändrats mellan två planer (indikatorer, målnivåer, mål, ansvar)
   fmt        formatera planer (skriv ut, --check eller --write)
   status     räkna gröna, gula och röda indikatorer per plan, enhet och mål
-  kolada     hämta utfall från Kolada (pull, --write) eller jämför med Kolada (check)
+  kolada     hämta utfall från Kolada (pull, --write), jämför med Kolada (check), spara KPI-beskrivningar (meta)
+  outcomes   läs in utfall från ett kalkylark (.xlsx, .csv)
   init       börja en plan: kommunens gemensamma fil och en första plan i en mapp
 
 Flaggor:
@@ -173,6 +175,8 @@ Options:
   --cache-location P  the cache file (or folder for .vplancache); implies --cache
   --color, --no-color force or turn off colour (also NO_COLOR, FORCE_COLOR)
   --as-of YYYY-MM-DD  judge activities' deadlines in follow-ups as of this date (default: today)
+  --kolada-cache DIR  Kolada's KPI metadata cached by vplan kolada meta (also VPLAN_CACHE_DIR;
+                      default: the user's cache folder); read only, never the network
   --lang sv|en        language of messages
   -h, --help          show this help
 
@@ -194,6 +198,8 @@ Flaggor:
   --cache-location P  cachefilen (eller mappen för .vplancache); innebär --cache
   --color, --no-color tvinga fram eller stäng av färg (även NO_COLOR, FORCE_COLOR)
   --as-of ÅÅÅÅ-MM-DD  bedöm aktiviteters sista datum i uppföljningar per detta datum (standard: i dag)
+  --kolada-cache MAPP Koladas KPI-beskrivningar sparade av vplan kolada meta (även VPLAN_CACHE_DIR;
+                      standard: användarens cachemapp); läses bara, aldrig nätverket
   --lang sv|en        språk för meddelanden
   -h, --help          visa den här hjälpen
 
@@ -362,14 +368,18 @@ Slutkoder: 0 skrivet; 1 en fil finns redan (inget skrevs); 2 felaktig användnin
     kolada: {
         en: `Usage: vplan kolada pull [--write] [--year Y,…] [--api-url URL] <files|folders…>
        vplan kolada check [--year Y,…] [--api-url URL] <files|folders…>
+       vplan kolada meta [--cache-dir DIR] [--api-url URL] <files|folders…>
 
 For every indicator with a Kolada KPI id (källa kolada kpi "U23471"), in plans whose organisation
 has a Kolada id (kolada 2417), fetches the totals for the plan's years — the years its outcomes
-show, the plan year and the year before — from Kolada's open API (v3).
+show, the plan year and the two before — from Kolada's open API (v3).
 
   pull     shows the outcomes to add or change as a diff; --write writes them into the plans
            (atomically, only the outcomes, every comment and the layout kept)
   check    lists the outcomes that differ from Kolada (for CI)
+  meta     caches the KPIs' titles and descriptions (pull does too) for validate and the
+           editor's hover, which never reach the network: an id Kolada does not know is an
+           error, a title unlike Kolada's a hint
 
 An outcome written "utfall 2025: 73 (2024)" is taken as the 2024 figure until Kolada has 2025's.
 A value Kolada lacks is written as iu only where the plan has no outcome for that year.
@@ -378,22 +388,29 @@ Options:
   -w, --write        write the outcomes (pull)
   --year Y,…         these years instead of the plan's (e.g. --year 2024,2025)
   --api-url URL      another Kolada (a mirror, a test server); also VPLAN_KOLADA_URL
+  --cache-dir DIR    where KPI metadata is cached (also VPLAN_CACHE_DIR; default: the user's
+                     cache folder, e.g. ~/.cache/vplan)
   --lang sv|en       language of messages
   -h, --help         show this help
 
-Exit codes: 0 done (or nothing differs); 1 outcomes would change (pull without --write, check);
+Exit codes: 0 done (or nothing differs); 1 outcomes would change (pull without --write, check),
+or Kolada does not know a KPI id (meta);
 2 bad usage, an unreadable plan, or Kolada unreachable (one line: the URL and the reason).
 Källa: Kolada.`,
         sv: `Användning: vplan kolada pull [--write] [--year Å,…] [--api-url URL] <filer|mappar…>
             vplan kolada check [--year Å,…] [--api-url URL] <filer|mappar…>
+            vplan kolada meta [--cache-dir MAPP] [--api-url URL] <filer|mappar…>
 
 För varje indikator med KPI-id från Kolada (källa kolada kpi "U23471"), i planer vars
 organisation har Kolada-id (kolada 2417), hämtas totalen för planens år — åren dess utfall visar,
-planåret och året före — från Koladas öppna API (v3).
+planåret och de två åren före — från Koladas öppna API (v3).
 
   pull     visar utfallen att lägga till eller ändra som en diff; --write skriver in dem i planerna
            (atomärt, bara utfallen, alla kommentarer och all layout behålls)
   check    listar utfallen som skiljer sig från Kolada (för CI)
+  meta     sparar KPI:ernas titlar och beskrivningar (det gör pull också) åt validate och
+           editorns hover, som aldrig går ut på nätverket: ett id Kolada inte känner till är
+           ett fel, en titel olik Koladas ett tips
 
 Ett utfall skrivet "utfall 2025: 73 (2024)" räknas som 2024 års siffra tills Kolada har 2025 års.
 Ett värde som Kolada saknar skrivs som iu bara där planen saknar utfall för året.
@@ -402,11 +419,52 @@ Flaggor:
   -w, --write        skriv in utfallen (pull)
   --year Å,…         dessa år i stället för planens (t.ex. --year 2024,2025)
   --api-url URL      ett annat Kolada (en spegel, en testserver); även VPLAN_KOLADA_URL
+  --cache-dir MAPP   var KPI-beskrivningarna sparas (även VPLAN_CACHE_DIR; standard:
+                     användarens cachemapp, t.ex. ~/.cache/vplan)
   --lang sv|en       språk för meddelanden
   -h, --help         visa den här hjälpen
 
-Slutkoder: 0 klart (eller inget skiljer sig); 1 utfall skulle ändras (pull utan --write, check);
+Slutkoder: 0 klart (eller inget skiljer sig); 1 utfall skulle ändras (pull utan --write, check),
+eller Kolada känner inte till ett KPI-id (meta);
 2 felaktig användning, en oläsbar plan eller Kolada nås inte (en rad: adressen och orsaken).
 Källa: Kolada.`
+    },
+    outcomes: {
+        en: `Usage: vplan outcomes import [--sheet S] [--write] <file.xlsx|file.csv> <plan.vplan>
+
+Reads a table of outcomes (from HR, the patient-safety report, the citizen survey) with a header
+row naming the columns indicator (the indicator's id or its exact title), period (2025, 2025-T1,
+2025-03) and value (a number with a decimal comma or point, or iu), in Swedish or English
+(indikator, period/år, värde/utfall). Shows the outcomes to add or change as a diff, like
+vplan kolada pull; --write writes them (atomically, only the outcomes, comments and layout kept).
+A row that matches no indicator is reported with the nearest one; then nothing is written.
+CSV may be separated by semicolons (as Swedish Excel saves it), commas or tabs.
+
+Options:
+  --sheet S          the sheet to read, by name or number (default: the first)
+  -w, --write        write the outcomes
+  --lang sv|en       language of messages
+  -h, --help         show this help
+
+Exit codes: 0 written (or nothing differs); 1 outcomes would change (without --write);
+2 bad usage, an unreadable table or plan, or rows that match nothing (nothing written).`,
+        sv: `Användning: vplan outcomes import [--sheet S] [--write] <fil.xlsx|fil.csv> <plan.vplan>
+
+Läser en tabell med utfall (från HR, patientsäkerhetsberättelsen, medborgarundersökningen) med en
+rubrikrad som namnger kolumnerna indikator (indikatorns id eller exakta titel), period (2025,
+2025-T1, 2025-03) och värde (ett tal med decimalkomma eller -punkt, eller iu), på svenska eller
+engelska (indicator, period/year, value/outcome). Visar utfallen att lägga till eller ändra som en
+diff, som vplan kolada pull; --write skriver in dem (atomärt, bara utfallen, kommentarer och layout
+behålls). En rad som inte matchar någon indikator visas med den närmaste; då skrivs inget.
+CSV får vara avgränsad med semikolon (som svenska Excel sparar), komma eller tabb.
+
+Flaggor:
+  --sheet S          bladet att läsa, med namn eller nummer (standard: det första)
+  -w, --write        skriv in utfallen
+  --lang sv|en       språk för meddelanden
+  -h, --help         visa den här hjälpen
+
+Slutkoder: 0 inskrivet (eller inget skiljer sig); 1 utfall skulle ändras (utan --write);
+2 felaktig användning, en oläsbar tabell eller plan, eller rader som inte matchar (inget skrivs).`
     }
 };

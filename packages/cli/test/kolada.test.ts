@@ -2,7 +2,8 @@
 // Kolada stand-in on 127.0.0.1 (never the real network).
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CLI, ensureBuilt, NODE, tempCopy, type RunResult } from './helpers.js';
 import { fixture, startStandIn, type StandIn } from '../../data/test/kolada-stand-in.js';
@@ -18,7 +19,9 @@ afterEach(async () => {
 /** Runs the CLI without blocking this process, which serves the stand-in. */
 function run(args: string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
     return new Promise((resolve, reject) => {
-        const base: Record<string, string | undefined> = { ...process.env, LANG: 'C', LC_ALL: undefined, LC_MESSAGES: undefined, VPLAN_KOLADA_URL: undefined, ...env };
+        // Never the user's own cache: every run gets a fresh one unless the test names one.
+        const cache = mkdtempSync(path.join(tmpdir(), 'vplan-kpi-cache-'));
+        const base: Record<string, string | undefined> = { ...process.env, LANG: 'C', LC_ALL: undefined, LC_MESSAGES: undefined, VPLAN_KOLADA_URL: undefined, VPLAN_CACHE_DIR: cache, ...env };
         for (const key of Object.keys(base)) if (base[key] === undefined) delete base[key];
         const child = spawn(NODE, [CLI, ...args], { cwd, env: base as NodeJS.ProcessEnv });
         let stdout = '';
@@ -118,5 +121,66 @@ describe('vplan kolada', () => {
         const bad = await run(['kolada', 'check', '--year', '24', 'kolada'], dir);
         expect(bad.code).toBe(2);
         expect(bad.stderr).toMatch(/invalid value: --year 24/);
+    });
+
+    test('meta caches the KPIs\' titles and descriptions; validate then finds an unknown id offline, from the cache', async () => {
+        standIn = await startStandIn(fixture('norsjo'));
+        const dir = tempCopy('kolada');
+        writeFileSync(path.join(dir, 'kolada/fel.vplan'), [
+            'plan fel "Fel KPI" {', '  organisation norsjo', '  år 2026',
+            '  indikator x "Helhetssyn särskilt boende" {', '    källa kolada kpi "U99999"', '    grön 82 eller högre', '  }',
+            '  indikator y "Sjukfrånvaro" {', '    källa kolada kpi "U21468"', '    grön 5 eller lägre', '  }', '}', ''
+        ].join('\n'));
+        const cache = path.join(dir, 'cache');
+        const meta = await run(['kolada', 'meta', '--cache-dir', 'cache', '--api-url', standIn.url, 'kolada'], dir);
+        expect(meta.stderr).toBe('2 KPI ids known to Kolada, 1 unknown (U99999); cached in cache/kolada-kpi.json (Source: Kolada)\n');
+        expect(meta.code).toBe(1);
+        expect(standIn.requests).toEqual(['/v3/kpi/U21468,U23471,U99999']);
+        const cached = JSON.parse(readFileSync(path.join(cache, 'kolada-kpi.json'), 'utf8'));
+        expect(cached.kpis.U23471.title).toBe('Brukarbedömning särskilt boende äldreomsorg - helhetssyn, andel (%)');
+        expect(cached.kpis.U99999.unknown).toBe(true);
+        await standIn.close();
+        standIn = undefined;
+
+        // No server now: validate reads the cache only.
+        const v = await run(['validate', '--format', 'json', 'kolada'], dir, { VPLAN_CACHE_DIR: cache });
+        const findings = JSON.parse(v.stdout).files.flatMap((f: { diagnostics: { code: string; message: string; line?: number }[] }) => f.diagnostics)
+            .filter((d: { code: string }) => d.code.includes('kpi'));
+        expect(findings.map((d: { code: string; message: string }) => [d.code, d.message])).toEqual([
+            // A Swedish plan: its findings in Swedish.
+            ['unknown-kpi', expect.stringMatching(/^Kolada känner inte till KPI U99999 \(enligt Kolada \d{4}-\d\d-\d\d\)\. Kontrollera id:t\.$/)],
+            ['kpi-title-mismatch', 'KPI U21468 heter "Brukarbedömning hemtjänst äldreomsorg - helhetssyn, andel (%)" i Kolada, vilket inte liknar "Sjukfrånvaro". Rätt KPI-id?']
+        ]);
+        expect(v.code).toBe(1);
+        // Without the cache (another folder), the same plans have no KPI findings.
+        const bare = await run(['validate', '--format', 'json', '--kolada-cache', 'elsewhere', 'kolada'], dir);
+        expect(bare.stdout).not.toMatch(/unknown-kpi|kpi-title-mismatch/);
+    });
+
+    test('pull fills the KPI cache on the way; a cache folder that cannot be written is a note, not a failure', async () => {
+        standIn = await startStandIn(fixture('norsjo'));
+        const dir = tempCopy('kolada');
+        const r = await run(['kolada', 'pull', '--cache-dir', 'cache', '--api-url', standIn.url, 'kolada'], dir);
+        expect(r.code).toBe(1);
+        expect(Object.keys(JSON.parse(readFileSync(path.join(dir, 'cache/kolada-kpi.json'), 'utf8')).kpis).sort()).toEqual(['U21468', 'U23471']);
+        writeFileSync(path.join(dir, 'blocker'), 'a file, not a folder');
+        const blocked = await run(['kolada', 'pull', '--cache-dir', 'blocker/cache', '--api-url', standIn.url, 'kolada'], dir);
+        expect(blocked.code).toBe(1);
+        expect(blocked.stderr).toMatch(/^vplan: KPI descriptions not cached: blocker\/cache\/kolada-kpi\.json: .*(not a folder|file).*$/m);
+        expect(existsSync(path.join(dir, 'blocker/cache'))).toBe(false);
+    });
+
+    test('validate --cache: findings checked against other KPI metadata are not taken from the cache', async () => {
+        const dir = tempCopy('kolada');
+        const cache = path.join(dir, 'kpi');
+        mkdirSync(cache);
+        writeFileSync(path.join(cache, 'kolada-kpi.json'), JSON.stringify({ kpis: { U23471: { id: 'U23471', unknown: true, fetched: '2026-12-01T00:00:00.000Z' } } }));
+        const codes = (r: RunResult) => JSON.parse(r.stdout).files.flatMap((f: { diagnostics: { code: string }[] }) => f.diagnostics.map(d => d.code));
+        const first = await run(['validate', '--cache', '--format', 'json', '--kolada-cache', 'kpi', 'kolada'], dir);
+        expect(codes(first)).toContain('unknown-kpi');
+        const without = await run(['validate', '--cache', '--format', 'json', '--kolada-cache', 'none', 'kolada'], dir);
+        expect(codes(without)).not.toContain('unknown-kpi');
+        const again = await run(['validate', '--cache', '--format', 'json', '--kolada-cache', 'kpi', 'kolada'], dir);
+        expect(codes(again)).toContain('unknown-kpi');
     });
 });

@@ -3,6 +3,7 @@
 export * from './kolada/client.js';
 export * from './kolada/errors.js';
 export * from './kolada/targets.js';
+export * from './kolada/kpi-cache.js';
 export * from './kolada/pull.js';
 export * from './outcomes/planner.js';
 export * from './outcomes/text-edits.js';

@@ -3,7 +3,7 @@ import { EmptyFileSystem, type LangiumDocument } from 'langium';
 import { parseHelper } from 'langium/test';
 import { createVplanCoreServices, isIndicator, type Document, type Indicator } from '@vplan/language';
 import { AstUtils } from 'langium';
-import { applyEdits, lineHunks, planIndicatorOutcomes, type Figure } from '../src/index.js';
+import { applyEdits, lineHunks, planIndicatorOutcomes, type Figure, type PlanOptions } from '../src/index.js';
 
 const services = createVplanCoreServices(EmptyFileSystem).Vplan;
 const parse = parseHelper<Document>(services);
@@ -12,12 +12,12 @@ const num = (value: number): Figure => ({ kind: 'number', value });
 const none: Figure = { kind: 'no-data' };
 
 /** The plan's text after the planner's edits for its first indicator. */
-async function plan(body: string, figures: Record<string, Figure>, keyword = 'indikator'): Promise<{ before: string; after: string; kinds: string[] }> {
+async function plan(body: string, figures: Record<string, Figure>, keyword = 'indikator', options: PlanOptions = {}): Promise<{ before: string; after: string; kinds: string[] }> {
     const text = `plan p "P" {\n  år 2026\n  ${keyword} i "I" {\n${body}\n  }\n}\n`;
     const doc: LangiumDocument<Document> = await parse(text);
     expect(doc.parseResult.parserErrors).toEqual([]);
     const indicator = AstUtils.streamAllContents(doc.parseResult.value).find(isIndicator) as Indicator;
-    const changes = planIndicatorOutcomes(indicator, text, new Map(Object.entries(figures)));
+    const changes = planIndicatorOutcomes(indicator, text, new Map(Object.entries(figures)), options);
     return { before: text, after: applyEdits(text, changes.map(c => c.edit)), kinds: changes.map(c => `${c.kind} ${c.period}`) };
 }
 
@@ -26,6 +26,15 @@ describe('the outcome-edit planner', () => {
         const r = await plan('    grön 82 eller högre\n    utfall 2024:   67 %   // enligt Kolada\n    utfall 2025: 62', { 2024: num(68), 2025: num(62) });
         expect(r.kinds).toEqual(['change 2024']);
         expect(r.after).toBe(r.before.replace('utfall 2024:   67 %', 'utfall 2024:   68 %'));
+    });
+
+    test('a figure equal at the plan\'s precision is no change (Kolada 66.7 where the plan writes 67); a table\'s precision is kept when asked', async () => {
+        const same = await plan('    utfall 2024: 67', { 2024: num(66.7) });
+        expect(same.kinds).toEqual([]);
+        const rounded = await plan('    utfall 2024: 62', { 2024: num(66.7) });
+        expect(rounded.after).toBe(rounded.before.replace('utfall 2024: 62', 'utfall 2024: 67'));
+        const table = await plan('    utfall 2024: 62', { 2024: num(63.5) }, 'indikator', { precision: 'source' });
+        expect(table.after).toBe(table.before.replace('utfall 2024: 62', 'utfall 2024: 63,5'));
     });
 
     test('adds a missing year after the last earlier outcome, on its own line with its indentation, after a trailing comment', async () => {

@@ -3,6 +3,7 @@
 import { bundleEvaluationStart } from './activation-clock.js';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerKoladaFetch } from './kolada-fetch.js';
 import { createLanguageClient } from './language-client.js';
 import { registerPreview } from './preview/index.js';
 import { StatusBar } from './status-bar.js';
@@ -34,6 +35,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
     // The preview renders through the running server; a getter, so that it never keeps a stopped client.
     registerPreview(context, () => client);
+    // "Fetch outcomes from Kolada": the server fetches, the user sees the changes and applies them as one edit.
+    registerKoladaFetch(context, () => client);
 
     const activated = performance.now();
     // Activation must not wait for the server: it starts in the background and the editor stays usable.

@@ -9,6 +9,8 @@ import {
     answerUnknownDocumentsEmpty, createVplanServices, protocolGuardOptions, registerProtocolGuard, registerStatusRequest
 } from '@vplan/language/server';
 import { registerPreviewRequest } from '@vplan/preview/server';
+// Kolada (@vplan/data): the fetch request, and the KPI metadata cache that validation and hover read.
+import { followKpiCache, registerKoladaPullRequest } from '@vplan/data/server';
 
 // Malformed messages are stopped before any handler sees them (lsp/protocol-guard.ts).
 const connection = createConnection(ProposedFeatures.all, protocolGuardOptions(line => connection.console.warn(line)));
@@ -18,6 +20,9 @@ const { shared, Vplan } = createVplanServices({ connection, ...NodeFileSystem })
 registerStatusRequest(shared, Vplan);
 // The live preview renders documents the server has already built (vplan/renderPreview).
 registerPreviewRequest(shared, document => Vplan.i18n.Locale.langOf(document));
+// "Fetch outcomes from Kolada" (vplan/koladaPull) and the KPI cache behind validation and hover.
+registerKoladaPullRequest(shared, Vplan);
+followKpiCache(shared, Vplan);
 startLanguageServer(shared);
 // References, highlights and rename on a document the server does not know answer empty.
 answerUnknownDocumentsEmpty(shared);

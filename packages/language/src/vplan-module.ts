@@ -14,6 +14,7 @@ import { VplanLinker } from './scoping/linker.js';
 import { VplanScopeComputation } from './scoping/scope-computation.js';
 import { VplanScopeProvider } from './scoping/scope-provider.js';
 import { LocaleService } from './i18n/locale-service.js';
+import { KpiCatalog } from './kolada/kpi-catalog.js';
 import { AsOfDate, registerVplanChecks, VplanDocumentValidator } from './validation/index.js';
 import { followClientLocale, VplanEditorServices, VplanReferenceDescriptionProvider, VplanSharedLspModule } from './lsp/index.js';
 
@@ -25,6 +26,10 @@ export type VplanAddedServices = {
     };
     i18n: {
         Locale: LocaleService;
+    };
+    kolada: {
+        /** Kolada's KPI metadata as last cached; filled by the host, read by checks and hover. */
+        Kpis: KpiCatalog;
     };
 };
 
@@ -55,6 +60,9 @@ export const VplanCoreModule: Module<VplanCoreServices, PartialLangiumCoreServic
     },
     i18n: {
         Locale: () => new LocaleService()
+    },
+    kolada: {
+        Kpis: () => new KpiCatalog()
     }
 };
 

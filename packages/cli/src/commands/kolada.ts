@@ -1,6 +1,11 @@
 // `vplan kolada pull` and `vplan kolada check`: the outcomes Kolada has for the plans' indicators,
 // shown as a diff (pull), listed for CI (check), or written as minimal edits (pull --write).
-import { KoladaClient, KoladaError, koladaBaseUrl, pullFromKolada, type KoladaPull } from '@vplan/data';
+import {
+    KoladaClient, KoladaError, koladaBaseUrl, koladaTargets, kpiCacheDir, pullFromKolada, refreshKpiCache, type KoladaPull
+} from '@vplan/data';
+import type { LangiumDocument } from 'langium';
+import type { Document } from '@vplan/language';
+import { isFileWriteError } from '@vplan/language/node';
 import { UsageError, type ParsedArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { displayPath } from '../diagnostics.js';
@@ -30,6 +35,17 @@ const T = {
         en: (kpi: string) => `"${kpi}" is not a Kolada KPI id (a letter and five digits, e.g. U23471); skipped`,
         sv: (kpi: string) => `"${kpi}" är inget KPI-id i Kolada (en bokstav och fem siffror, t.ex. U23471); hoppas över`
     },
+    meta: {
+        en: (known: number, unknown: string[], file: string) => `${known} KPI ${known === 1 ? 'id' : 'ids'} known to Kolada`
+            + (unknown.length > 0 ? `, ${unknown.length} unknown (${unknown.join(', ')})` : '') + `; cached in ${file}`,
+        sv: (known: number, unknown: string[], file: string) => `${known} KPI-id kända i Kolada`
+            + (unknown.length > 0 ? `, ${unknown.length} okända (${unknown.join(', ')})` : '') + `; sparat i ${file}`
+    },
+    cacheFailed: {
+        en: (reason: string) => `KPI descriptions not cached: ${reason}`,
+        sv: (reason: string) => `KPI-beskrivningarna sparades inte: ${reason}`
+    },
+    noKpis: { en: 'no indicator with a Kolada KPI id (källa … kpi "U23471")', sv: 'ingen indikator med KPI-id från Kolada (källa … kpi "U23471")' },
     nothing: {
         en: 'no indicator with a Kolada KPI id (källa … kpi "U23471") in a plan whose organisation has a Kolada id',
         sv: 'ingen indikator med KPI-id från Kolada (källa … kpi "U23471") i en plan vars organisation har Kolada-id'
@@ -38,10 +54,10 @@ const T = {
 
 export async function runKolada(ctx: CommandContext, args: ParsedArgs): Promise<number> {
     const [sub, ...inputs] = args.positionals;
-    if (sub !== 'pull' && sub !== 'check') throw new UsageError(sub ? 'unknown-command' : 'missing-input', sub ?? 'vplan kolada pull|check <files|folders…>');
+    if (sub !== 'pull' && sub !== 'check' && sub !== 'meta') throw new UsageError(sub ? 'unknown-command' : 'missing-input', sub ?? 'vplan kolada pull|check|meta <files|folders…>');
     if (inputs.length === 0) throw new UsageError('missing-input', `vplan kolada ${sub} <files|folders…>`);
     const write = sub === 'pull' && Boolean(args.options.write);
-    if (sub === 'check' && args.options.write) throw new UsageError('conflicting-options', 'check --write');
+    if (sub !== 'pull' && args.options.write) throw new UsageError('conflicting-options', `${sub} --write`);
     const years = parseYears(args.options.year as string | undefined);
     let baseUrl: string;
     try {
@@ -56,9 +72,13 @@ export async function runKolada(ctx: CommandContext, args: ParsedArgs): Promise<
     const loaded = await loadWithSiblings(ctx, inputs);
     let bad = loaded.problems > 0;
     const client = new KoladaClient({ baseUrl, timeoutMs: timeoutFrom(ctx.env) });
+    const cacheDir = kpiCacheDir(args.options['cache-dir'] as string | undefined, ctx.env);
+    if (sub === 'meta') return runMeta(ctx, client, cacheDir, loaded.targets, bad);
     let pull: KoladaPull;
     try {
         pull = await pullFromKolada(loaded.targets, client, years);
+        // The KPIs' titles and descriptions come along (one request per 25), for validate and hover.
+        if (sub === 'pull') await cacheMetadata(ctx, client, cacheDir, pull.targets.flatMap(t => t.indicators.map(i => i.kpi)));
     } catch (err) {
         if (err instanceof KoladaError) {
             ctx.err(`vplan: ${printable(err.line(ctx.lang))}\n`);
@@ -102,6 +122,47 @@ export async function runKolada(ctx: CommandContext, args: ParsedArgs): Promise<
     if (!write) ctx.err(`${summary(ctx.lang, total, false)}${sub === 'pull' ? ` — ${T.runWrite[ctx.lang]}` : ''} (${T.source[ctx.lang]})\n`);
     if (bad) return 2;
     return write ? 0 : 1;
+}
+
+/** `vplan kolada meta`: fetches the plans' KPIs' metadata into the cache; exit 1 when Kolada knows some id not. */
+async function runMeta(ctx: CommandContext, client: KoladaClient, cacheDir: string, documents: LangiumDocument<Document>[], bad: boolean): Promise<number> {
+    const ids = [...new Set(documents.flatMap(d => koladaTargets(d).flatMap(t => t.indicators.map(i => i.kpi))))].sort();
+    if (ids.length === 0) {
+        ctx.err(`vplan: ${T.noKpis[ctx.lang]}\n`);
+        return bad ? 2 : 0;
+    }
+    let unknown: string[];
+    try {
+        const result = await refreshKpiCache(cacheDir, client, ids);
+        unknown = result.unknown.map(r => r.id);
+        ctx.err(`${printable(T.meta[ctx.lang](result.known.length, unknown, displayPath(result.file, ctx.cwd)))} (${T.source[ctx.lang]})\n`);
+    } catch (err) {
+        if (err instanceof KoladaError) {
+            ctx.err(`vplan: ${printable(err.line(ctx.lang))}\n`);
+            return 2;
+        }
+        ctx.err(`vplan: ${printable(T.cacheFailed[ctx.lang](cacheFailure(ctx, err, cacheDir)))}\n`);
+        return 2;
+    }
+    if (bad) return 2;
+    return unknown.length > 0 ? 1 : 0;
+}
+
+/** Pull keeps the cache fresh on the way; a cache that cannot be written is a note, not a failure. */
+async function cacheMetadata(ctx: CommandContext, client: KoladaClient, cacheDir: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    try {
+        await refreshKpiCache(cacheDir, client, ids);
+    } catch (err) {
+        if (err instanceof KoladaError) throw err;
+        ctx.err(`vplan: ${printable(T.cacheFailed[ctx.lang](cacheFailure(ctx, err, cacheDir)))}\n`);
+    }
+}
+
+function cacheFailure(ctx: CommandContext, err: unknown, cacheDir: string): string {
+    if (isFileWriteError(err)) return `${displayPath(err.path, ctx.cwd)}: ${err.reason[ctx.lang]}`;
+    const e = err as NodeJS.ErrnoException;
+    return `${e.path ?? cacheDir}: ${e.code ?? e.message}`;
 }
 
 function parseYears(text: string | undefined): number[] | undefined {

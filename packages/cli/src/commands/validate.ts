@@ -9,6 +9,7 @@ import { formatJson } from '../formats/json.js';
 import { formatPretty } from '../formats/pretty.js';
 import { formatSarif } from '../formats/sarif.js';
 import { asOfOption } from '../follow-up.js';
+import { kpiCacheDir, readKpiCache } from '@vplan/data';
 import { validateWithCache } from '../cached-load.js';
 import { loadPlans, setAsOf } from '../load.js';
 import type { InputProblem } from '@vplan/language/node';
@@ -18,12 +19,15 @@ import { VERSION } from '../version.js';
 /** The findings per file: all checked now, or with `--cache` the unchanged ones from the cache. */
 async function checkPlans(ctx: CommandContext, args: ParsedArgs): Promise<{ reports: FileReport[]; problems: InputProblem[] }> {
     const location = args.options['cache-location'] as string | undefined;
+    // KPI ids are held against Kolada's metadata as cached by `vplan kolada meta`: read here, never fetched.
+    const kpis = await readKpiCache(kpiCacheDir(args.options['kolada-cache'] as string | undefined, ctx.env));
+    const who = { ...ctx, kpis };
     if (args.options.cache === true || (location !== undefined && args.options.cache !== false)) {
-        const run = await validateWithCache(args.positionals, ctx, location);
+        const run = await validateWithCache(args.positionals, who, location);
         if (run.notWritten) ctx.err(`vplan: ${msg.cacheNotWritten[ctx.lang](run.notWritten)}\n`);
         return run;
     }
-    const { documents, problems } = await loadPlans(args.positionals, ctx);
+    const { documents, problems } = await loadPlans(args.positionals, who);
     return { reports: documents.map(d => fileReport(d, ctx.cwd)), problems };
 }
 

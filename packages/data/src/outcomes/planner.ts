@@ -35,8 +35,18 @@ export interface WritingStyle {
  * The edits for one indicator. `text` is the document's text; `figures` maps periods (`2025`,
  * `2025-T1`) to the source's figures. An outcome in a series is left alone (a source gives totals).
  */
-export function planIndicatorOutcomes(indicator: Indicator, text: string, figures: ReadonlyMap<string, Figure>): OutcomeChange[] {
+export interface PlanOptions {
+    /**
+     * Whose precision a corrected number takes when the indicator declares none: the plan's
+     * (Kolada's 66.7 stays "67" where the plan writes whole numbers) or the source's (a table's
+     * 63,5 is written as it stands). Default: the plan's.
+     */
+    precision?: 'plan' | 'source';
+}
+
+export function planIndicatorOutcomes(indicator: Indicator, text: string, figures: ReadonlyMap<string, Figure>, options: PlanOptions = {}): OutcomeChange[] {
     const style = writingStyle(indicator, text);
+    const keepWritten = options.precision !== 'source';
     const decimals = declaredPrecision(indicator);
     const outcomes = indicator.members.filter(isOutcome).filter(o => !o.series?.$refText);
     const changes: OutcomeChange[] = [];
@@ -45,7 +55,7 @@ export function planIndicatorOutcomes(indicator: Indicator, text: string, figure
     for (const outcome of outcomes) {
         const column = normalPeriod(outcome.period);
         covered.add(column);
-        const change = planOutcome(indicator, outcome, column, text, figures, style, decimals);
+        const change = planOutcome(indicator, outcome, column, text, figures, style, decimals, keepWritten);
         if (change) changes.push(change);
         // An annotated outcome that keeps its annotation still gives that year's figure.
         const ownFigure = figures.get(column);
@@ -64,7 +74,7 @@ export function planIndicatorOutcomes(indicator: Indicator, text: string, figure
 
 function planOutcome(
     indicator: Indicator, outcome: Outcome, column: string, text: string, figures: ReadonlyMap<string, Figure>,
-    style: WritingStyle, decimals: number | undefined
+    style: WritingStyle, decimals: number | undefined, keepWritten: boolean
 ): OutcomeChange | undefined {
     const value = outcome.value;
     const valueNode = value?.$cstNode;
@@ -83,10 +93,10 @@ function planOutcome(
             return change(valueNode.offset, valueAndAnnotationEnd, figureText(own, style, decimals, unitOf(outcome)));
         }
         const referred = figures.get(normalPeriod(outcome.refersTo));
-        return referred?.kind === 'number' ? correctNumber(outcome, referred.value, decimals, style, change) : undefined;
+        return referred?.kind === 'number' ? correctNumber(outcome, referred.value, decimals, keepWritten, style, change) : undefined;
     }
     if (!own || own.kind !== 'number') return undefined;
-    if (isNumberValue(value)) return correctNumber(outcome, own.value, decimals, style, change);
+    if (isNumberValue(value)) return correctNumber(outcome, own.value, decimals, keepWritten, style, change);
     if (isNoData(value) || isPending(value)) {
         return change(valueNode.offset, valueNode.end, figureText(own, style, decimals, undefined));
     }
@@ -95,17 +105,19 @@ function planOutcome(
 
 /** Replaces the number of a numeric outcome (keeping its unit and any `bästa`) when it differs. */
 function correctNumber(
-    outcome: Outcome, figure: number, decimals: number | undefined, style: WritingStyle,
+    outcome: Outcome, figure: number, decimals: number | undefined, keepWritten: boolean, style: WritingStyle,
     change: (start: number, end: number, text: string) => OutcomeChange
 ): OutcomeChange | undefined {
     const value = outcome.value;
     if (!isNumberValue(value) || value.best) return undefined; // a rank is not the figure itself
     const written = parseNumber(value.value?.value ?? '');
-    const wanted = rounded(figure, decimals);
+    // Compared at the precision it would be written with: no edit that rewrites 67 as 67.
+    const precision = decimals ?? (keepWritten ? written?.decimals : undefined);
+    const wanted = rounded(figure, precision);
     if (written && Math.abs(written.value - wanted) < 1e-9) return undefined;
     const numberNode = GrammarUtils.findNodeForProperty(value.value?.$cstNode, 'value');
     if (!numberNode) return undefined;
-    return change(numberNode.offset, numberNode.end, numberText(figure, style, decimals ?? written?.decimals));
+    return change(numberNode.offset, numberNode.end, numberText(figure, style, precision));
 }
 
 /** Where the `)` of an outcome's `(year)` ends. */

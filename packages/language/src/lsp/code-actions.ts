@@ -5,7 +5,7 @@ import {
 } from 'vscode-languageserver';
 import {
     isActivity, isBand, isBudgetAssignment, isControlArea, isCutPoint, isIndicator, isLevel, isMission, isOpenBound,
-    isRangeBand, isReporting, isResponsible, type Band, type Quantity
+    isRangeBand, isReporting, isResponsible, isSourceRef, type Band, type Quantity
 } from '../generated/ast.js';
 import type { Lang } from '../i18n/lang.js';
 import { thresholdsOf, type NormalBand, type SeriesThresholds } from '../semantics/index.js';
@@ -34,7 +34,23 @@ export class VplanCodeActionProvider implements CodeActionProvider {
                 console.error('vplan code action failed:', err);
             }
         }
-        return actions;
+        const fetch = this.fetchFromKolada(document, params);
+        return fetch ? [...actions, fetch] : actions;
+    }
+
+    /**
+     * On an indicator with a Kolada KPI id: "Fetch outcomes from Kolada", the editor's command (which
+     * asks the server, shows the changes and applies them as one edit). No network here.
+     */
+    private fetchFromKolada(document: LangiumDocument, params: CodeActionParams): Command | undefined {
+        const root = document.parseResult.value.$cstNode;
+        if (!root) return undefined;
+        const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.range.start));
+        const indicator = leaf && AstUtils.getContainerOfType(leaf.astNode, isIndicator);
+        const kpi = indicator?.members.find(isSourceRef)?.kpi?.trim();
+        if (!kpi) return undefined;
+        const title = this.services.i18n.Locale.lang === 'sv' ? 'Hämta utfall från Kolada' : 'Fetch outcomes from Kolada';
+        return { title, command: 'vplan.fetchKoladaOutcomes', arguments: [document.uri.toString()] };
     }
 
     private fixesFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {

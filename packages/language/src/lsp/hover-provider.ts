@@ -7,6 +7,7 @@ import {
 } from '../generated/ast.js';
 import type { Lang } from '../i18n/lang.js';
 import { assessIndicator, indicatorAt, periodLabel, periodReportsIn, planYearModel } from '../semantics/index.js';
+import { ageInDays, KPI_CACHE_OLD_DAYS } from '../kolada/kpi-catalog.js';
 import type { VplanServices } from '../vplan-module.js';
 import { comparedWithText, overarchingGoals, statusLabel, trendArrow, trendWord, type Status, type Trend } from '../semantics/index.js';
 import { declarationAt, describedContainer } from './target-at.js';
@@ -35,6 +36,13 @@ const T = {
     notUsed: { sv: 'Används inte någonstans ännu.', en: 'Not used anywhere yet.' },
     times: { sv: (n: number) => (n === 1 ? '1 gång' : `${n} gånger`), en: (n: number) => (n === 1 ? 'once' : `${n} times`) },
     more: { sv: (n: number) => `… och ${n} till`, en: (n: number) => `… and ${n} more` },
+    inKolada: { sv: 'I Kolada', en: 'In Kolada' },
+    unknownKpi: { sv: 'Kolada känner inte till detta KPI-id', en: 'Kolada does not know this KPI id' },
+    fetched: {
+        sv: (date: string, days: number) => `hämtat ${date}` + (days >= KPI_CACHE_OLD_DAYS ? ` (${days} dagar sedan: kör vplan kolada meta för att uppdatera)` : ''),
+        en: (date: string, days: number) => `fetched ${date}` + (days >= KPI_CACHE_OLD_DAYS ? ` (${days} days ago: run vplan kolada meta to refresh)` : '')
+    },
+    notFetched: { sv: 'Koladas beskrivning är inte hämtad (vplan kolada meta)', en: "Kolada's description is not fetched (vplan kolada meta)" },
     kinds: {
         Role: { sv: 'Roll', en: 'Role' }, Goal: { sv: 'Mål', en: 'Goal' }, Source: { sv: 'Källa', en: 'Source' },
         ComparisonGroup: { sv: 'Jämförelsegrupp', en: 'Comparison group' }
@@ -84,6 +92,7 @@ export class VplanHoverProvider implements HoverProvider {
                 text += ` (${T.published[lang]} ${sourceRef.publication.weeks.map(w => `${T.week[lang]} ${w.number}`).join(', ')})`;
             }
             lines.push('', text);
+            if (sourceRef.kpi) lines.push('', ...this.koladaLines(sourceRef.kpi.trim(), lang));
         }
 
         const compared = comparedWithText(indicator);
@@ -138,6 +147,17 @@ export class VplanHoverProvider implements HoverProvider {
             const analysis = at.analysis ? ` · _${escape(excerpt(at.analysis))}_` : '';
             lines.push(`- ${escape(periodLabel(period, lang))}: ${outcome}${analysis}`);
         }
+        return lines;
+    }
+
+    /** What Kolada says of the KPI, from the cache the CLI or the editor's command filled (no network here). */
+    koladaLines(kpi: string, lang: Lang): string[] {
+        const record = this.services.kolada.Kpis.get(kpi);
+        if (!record) return [`_${T.notFetched[lang]}_`];
+        const when = `_${T.fetched[lang](record.fetched.slice(0, 10), ageInDays(record))}_`;
+        if (record.unknown) return [`${T.inKolada[lang]}: **${T.unknownKpi[lang]}** · ${when}`];
+        const lines = [`${T.inKolada[lang]}: **${escape(record.title ?? kpi)}** · ${when}`];
+        if (record.description) lines.push('', `> ${escape(record.description).replace(/\n+/g, ' ')}`);
         return lines;
     }
 

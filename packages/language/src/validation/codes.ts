@@ -33,7 +33,9 @@ export const DIAGNOSTICS = {
     'activity-overdue': 'warning',
     'progress-backwards': 'warning',
     'follow-up-unknown-period': 'error',
-    'follow-up-not-in-plan': 'error'
+    'follow-up-not-in-plan': 'error',
+    'unknown-kpi': 'error',
+    'kpi-title-mismatch': 'hint'
 } as const satisfies Record<string, ValidationSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;
@@ -67,7 +69,9 @@ export const DIAGNOSTIC_SUMMARY: Record<DiagnosticCode, { sv: string; en: string
     'activity-overdue': { sv: 'en aktivitet efter sitt sista datum som inte är klar', en: 'an activity past its deadline that is not done' },
     'progress-backwards': { sv: 'en aktivitet som gått bakåt utan kommentar', en: 'an activity that went backwards without a comment' },
     'follow-up-unknown-period': { sv: 'en uppföljning av en period planen inte har', en: 'a follow-up of a period the plan does not have' },
-    'follow-up-not-in-plan': { sv: 'en uppföljning av något planen inte har', en: 'a follow-up of something the plan does not have' }
+    'follow-up-not-in-plan': { sv: 'en uppföljning av något planen inte har', en: 'a follow-up of something the plan does not have' },
+    'unknown-kpi': { sv: 'ett KPI-id som Kolada inte känner till', en: 'a KPI id Kolada does not know' },
+    'kpi-title-mismatch': { sv: 'en indikator vars titel inte liknar KPI:ns i Kolada', en: "an indicator whose title is unlike its Kolada KPI's" }
 };
 
 export const DIAGNOSTIC_CODES = Object.keys(DIAGNOSTICS) as DiagnosticCode[];

@@ -1,12 +1,13 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import {
     isFollowUp, isSeriesDecl, type Activity, type BudgetAssignment, type Contribution, type ControlArea, type Deadline,
-    type Frequency, type Indicator, type Mission, type Outcome, type PeriodReport, type Plan, type VplanAstType
+    type Frequency, type Indicator, type Mission, type Outcome, type PeriodReport, type Plan, type SourceRef, type VplanAstType
 } from '../generated/ast.js';
 import type { VplanCoreServices } from '../vplan-module.js';
 import { DuplicateIds, checkLocalDuplicates } from './duplicate-ids.js';
 import { checkContribution, checkDeadline, checkMonthly, checkOutcome, checkPlanYear } from './plan-checks.js';
 import { checkPeriodReport } from './follow-up-checks.js';
+import { checkKpi } from './kpi-checks.js';
 import { checkActivity, checkAssignment, checkIndicatorDuties } from './responsibility-checks.js';
 import { checkRestatement, checkThresholds } from './threshold-checks.js';
 
@@ -26,6 +27,7 @@ export function registerVplanChecks(services: VplanCoreServices): void {
     // Resolved once: reading a service through the injector on every node costs more than the check.
     const locale = services.i18n.Locale;
     const lang = () => locale.lang;
+    const kpis = services.kolada.Kpis;
     const duplicates = new DuplicateIds(services.shared);
     const documents = services.shared.workspace.LangiumDocuments;
     const asOf = services.followUp.AsOf;
@@ -40,6 +42,7 @@ export function registerVplanChecks(services: VplanCoreServices): void {
             named
         ],
         Outcome: (n: Outcome, a) => checkOutcome(n, a, lang()),
+        SourceRef: (n: SourceRef, a) => checkKpi(n, a, lang(), kpis),
         Deadline: (n: Deadline, a) => checkDeadline(n, a, lang()),
         Frequency: (n: Frequency, a) => checkMonthly(n, a, lang()),
         Contribution: (n: Contribution, a) => checkContribution(n, a, lang()),

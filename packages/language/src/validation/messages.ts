@@ -137,6 +137,14 @@ export const messages = {
         `${capital(color.sv)} skiljer sig från den återgivna indikatorn ${restated}: här ${ours.sv}, där ${theirs.sv}.`,
         `${capital(color.en)} differs from the restated indicator ${restated}: here ${ours.en}, there ${theirs.en}.`
     ),
+    unknownKpi: (kpi: string, fetched: string): L => both(
+        `Kolada känner inte till KPI ${kpi} (enligt Kolada ${fetched}). Kontrollera id:t.`,
+        `Kolada does not know the KPI ${kpi} (as Kolada answered on ${fetched}). Check the id.`
+    ),
+    kpiTitleMismatch: (kpi: string, koladaTitle: string, title: string): L => both(
+        `KPI ${kpi} heter "${koladaTitle}" i Kolada, vilket inte liknar "${title}". Rätt KPI-id?`,
+        `The KPI ${kpi} is titled "${koladaTitle}" in Kolada, unlike "${title}". The right KPI id?`
+    ),
     goalTitleMismatch: (goal: string, declared: string, written: string): L => both(
         `Målet ${goal} heter "${declared}", inte "${written}".`,
         `The goal ${goal} is titled "${declared}", not "${written}".`

@@ -104,3 +104,23 @@ describe('quick fixes', () => {
         expect(actions).toEqual([]);
     });
 });
+
+describe('Fetch outcomes from Kolada', () => {
+    test('offered on an indicator with a KPI id (as the editor command, in the display language); not elsewhere', async () => {
+        const s = await createServices();
+        s.Vplan.i18n.Locale.lang = 'sv';
+        const text = plan('      källa kolada kpi "U23471"\n      grön 82 eller högre', '    indikator egen "Egen" {\n      grön 5\n    }\n');
+        const [, doc] = await workspace(s, { 'kommun.vplan': KOMMUN_SV, 'plan.vplan': text });
+        const at = async (needle: string) => {
+            const position = doc.textDocument.positionAt(text.indexOf(needle));
+            return (await s.Vplan.lsp.CodeActionProvider!.getCodeActions(doc, {
+                textDocument: { uri: doc.uri.toString() }, range: { start: position, end: position }, context: { diagnostics: [] }
+            })) ?? [];
+        };
+        expect(await at('grön 82')).toEqual([{ title: 'Hämta utfall från Kolada', command: 'vplan.fetchKoladaOutcomes', arguments: [doc.uri.toString()] }]);
+        expect(await at('grön 5')).toEqual([]);
+        expect(await at('år 2026')).toEqual([]);
+        s.Vplan.i18n.Locale.lang = 'en';
+        expect((await at('U23471')).map(a => a.title)).toEqual(['Fetch outcomes from Kolada']);
+    });
+});

@@ -35,6 +35,24 @@ describe('hover', () => {
         });
     });
 
+    test('Kolada\'s title and description from the KPI cache; how old it is when old; a note when not fetched', async () => {
+        s.Vplan.i18n.Locale.lang = 'sv';
+        const text = mark(PLAN_SV.replace('omsorg2026', 'omsorg2026c').replace('helhetssynSabo', 'helhetssyn3'), 'helhetssyn3');
+        await expectHover(s.Vplan)({ text, index: 0, disposeAfterCheck: true, hover: /_Koladas beskrivning är inte hämtad \(vplan kolada meta\)_/ });
+        const fetched = new Date(Date.now() - 40 * 86_400_000).toISOString();
+        s.Vplan.kolada.Kpis.set({ kpis: { U23471: { id: 'U23471', title: 'Brukarbedömning särskilt boende äldreomsorg - helhetssyn, andel (%)', description: 'Andel brukare som är nöjda.', fetched } } });
+        try {
+            await expectHover(s.Vplan)({
+                text, index: 0, disposeAfterCheck: true,
+                hover: new RegExp('KPI \\[U23471\\]\\(https://www\\.kolada\\.se/verktyg/fri-sokning/\\?kpis=U23471\\)[\\s\\S]*'
+                    + 'I Kolada: \\*\\*Brukarbedömning särskilt boende äldreomsorg - helhetssyn, andel \\\\\\(%\\\\\\)\\*\\* · '
+                    + `_hämtat ${fetched.slice(0, 10)} \\(40 dagar sedan: kör vplan kolada meta för att uppdatera\\)_\n\n> Andel brukare som är nöjda\\.`)
+            });
+        } finally {
+            s.Vplan.kolada.Kpis.set(undefined);
+        }
+    });
+
     test('on an indicator title and in English', async () => {
         s.Vplan.i18n.Locale.preference = 'en';
         const text = mark(PLAN_EN, '"Overall view"', 3);
