@@ -25,11 +25,12 @@ export const SWEDISH_FOR: Readonly<Record<string, string>> = {
     weekly: 'veckovis', responsible: 'ansvarig', reports: 'rapporterar', measures: 'mäter',
     activity: 'aktivitet', deadline: 'senast', done: 'klar', started: 'påbörjad', 'not-started': 'ej påbörjad',
     delayed: 'försenad', cancelled: 'inställd', budget: 'budgetuppdrag', control: 'kontrollområde',
-    mission: 'uppdrag', amount: 'belopp', organization: 'organisation'
+    mission: 'uppdrag', amount: 'belopp', organization: 'organisation',
+    least: 'minst', most: 'högst', and: 'och', every: 'varje', month: 'månad', quarter: 'kvartal'
 };
 
-const SWEDISH_ONLY = ['vecka', 'fler', 'årlig', 'månatligen', 'månatlig', 'årsbokslut', 'ej', 'nivå'];
-const ENGLISH_ONLY = ['not', 'organization'];
+const SWEDISH_ONLY = ['vecka', 'fler', 'årlig', 'månatligen', 'månatlig', 'årsbokslut', 'ej', 'nivå', 'en', 'gång', 'per'];
+const ENGLISH_ONLY = ['not', 'organization', 'at'];
 
 export const SWEDISH_KEYWORDS: ReadonlySet<string> = new Set(
     [...Object.values(SWEDISH_FOR).flatMap(k => k.split(' ')), ...SWEDISH_ONLY]

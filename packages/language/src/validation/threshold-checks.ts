@@ -284,14 +284,22 @@ function checkScale(indicator: Indicator, t: IndicatorThresholds, accept: Valida
             if (!spec || isRelativeChange(spec)) continue;
             const whole = isShareOfYes(spec) || isRankBand(spec) || (isRangeBand(spec) && spec.best);
             // The range is the number with its unit ("105 %"); a range's first number has no node of its own.
-            const quantities: { node: AstNode; property?: string; text?: string; unit?: string }[] = [];
-            if (isCutPoint(spec) || isOpenBound(spec) || isRankBand(spec) || isLevel(spec)) {
+            const quantities: { node?: AstNode; property?: string; text?: string; unit?: string }[] = [];
+            if (isCutPoint(spec)) {
+                quantities.push({ node: spec.value, text: spec.value?.value, unit: spec.value?.unit });
+                if (spec.value2) quantities.push({ node: spec.value2, text: spec.value2.value, unit: spec.value2.unit });
+            } else if (isOpenBound(spec) || isRankBand(spec) || isLevel(spec)) {
                 quantities.push({ node: spec.value, text: spec.value?.value, unit: spec.value?.unit });
             } else if (isRangeBand(spec)) {
-                quantities.push({ node: spec, property: 'from', text: spec.from, unit: spec.to?.unit });
+                quantities.push({ node: spec, property: 'from', text: spec.from, unit: spec.to?.unit ?? spec.fromUnit });
                 quantities.push({ node: spec.to, text: spec.to?.value, unit: spec.to?.unit });
             } else if (isShareOfYes(spec)) {
-                quantities.push({ node: spec.share, text: spec.share?.value, unit: spec.share?.unit });
+                if (spec.from !== undefined) quantities.push({ node: spec, property: 'from', text: spec.from, unit: spec.share?.unit ?? spec.fromUnit });
+                if (spec.share) quantities.push({ node: spec.share, text: spec.share.value, unit: spec.share.unit });
+                if (spec.cut) {
+                    quantities.push({ node: spec.cut.value, text: spec.cut.value?.value, unit: spec.cut.value?.unit });
+                    if (spec.cut.value2) quantities.push({ node: spec.cut.value2, text: spec.cut.value2.value, unit: spec.cut.value2.unit });
+                }
             }
             for (const q of quantities) {
                 const n = q.text ? parseNumber(q.text) : undefined;

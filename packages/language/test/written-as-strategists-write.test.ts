@@ -1,0 +1,154 @@
+import { describe, expect, test } from 'vitest';
+import { AstUtils } from 'langium';
+import { assessIndicator, isIndicator, type Indicator } from '../src/index.js';
+import { indicator } from './semantics/helpers.js';
+import { validate } from './validation/helpers.js';
+
+// A plan as strategists copy it from the Word tables of their documents: capital first letters,
+// "minst", "till", "högst", "röd under", a percent sign on both ends of a range, "IU".
+const WORD_TABLE_PLAN = `
+Organisation norsjo "Norsjö kommun"
+Mål valfard "Välfärd och välmående genom livet"
+Roll chef "Verksamhetschef"
+Källa kolada "Kolada"
+
+Plan p2026 "Verksamhetsplan 2026" {
+  Organisation norsjo
+  År 2026
+  Uppföljning T1, T2, Helår
+  Enhet aldre "Äldreomsorgen" {
+    Indikator nojdhet "Andel nöjda brukare" {
+      Källa kolada kpi "U23471"
+      Bidrar till valfard
+      Grön minst 80
+      Gul 70 till 79
+      Röd under 70
+      Utfall 2024: 67
+      Utfall 2025: 82
+      Mäts en gång per år
+      Ansvarig chef
+    }
+    Indikator sjuktal "Sjukfrånvaro" {
+      Grön högst 5 %
+      Gul 5,1 %–8 %
+      Röd över 8 %
+      Utfall 2025: 6,5 %
+      Mäts varje månad
+    }
+    Indikator kontinuitet "Personalkontinuitet" {
+      Grön 90 Eller högre
+      Gul 75 %–89 %
+      Utfall 2024: IU
+      Utfall 2025: 74 %
+      Mäts varje tertial
+    }
+    Indikator svar "Andel ja-svar" {
+      Grön ja 91 %
+      Gul ja 80–90 %
+      Utfall 2025: 85 %
+    }
+    Indikator kostnad "Kostnadsutveckling" {
+      Jämfört med föregående
+      Grön minska med 10 %
+      Gul minska med 5–9 %
+      Utfall 2024: 100
+      Utfall 2025: 93
+    }
+    Aktivitet "Införa ny rutin" {
+      Ansvarig chef
+      Senast 2026-10-31
+      Status Påbörjad
+    }
+  }
+}
+`;
+
+function indicators(root: unknown): Map<string, Indicator> {
+    const all = AstUtils.streamAllContents(root as never).filter(isIndicator).toArray();
+    return new Map(all.map(i => [i.name, i]));
+}
+
+describe('a plan written as a Word table reads', () => {
+    test('parses with no error and no finding, and gets the expected statuses', async () => {
+        const v = await validate(WORD_TABLE_PLAN, 'sv');
+        const doc = v.documents[0];
+        expect(doc.parseResult.lexerErrors.map(e => e.message)).toEqual([]);
+        expect(doc.parseResult.parserErrors.map(e => e.message)).toEqual([]);
+        expect(v.diagnostics.filter(d => d.severity === 1).map(d => `${d.code}: ${d.message}`)).toEqual([]);
+        const byName = indicators(doc.parseResult.value);
+        const status = (name: string) => assessIndicator(byName.get(name)!).status;
+        expect(status('nojdhet')).toBe('green');
+        expect(status('sjuktal')).toBe('yellow');
+        expect(status('kontinuitet')).toBe('red');
+        expect(status('svar')).toBe('yellow');
+        expect(status('kostnad')).toBe('yellow');
+        expect(assessIndicator(byName.get('nojdhet')!).series[0].bandsText.sv).toBe('grön ≥ 80, gul 70–79, röd < 70');
+        expect(assessIndicator(byName.get('sjuktal')!).series[0].bandsText.sv).toBe('grön ≤ 5 %, gul 5,1–8 %, röd > 8 %');
+        // The plan's year and the frequencies were read, not lost with a keyword the lexer did not know.
+        expect(v.codes()).not.toContain('missing-plan-year');
+        const frequencies = AstUtils.streamAllContents(doc.parseResult.value)
+            .filter(n => n.$type === 'Frequency').map(n => (n as unknown as { frequency: string }).frequency).toArray();
+        expect(frequencies).toEqual(['yearly', 'monthly', 'tertial']);
+    });
+});
+
+describe('the phrasings of the documents', () => {
+    test.each([
+        ['grön minst 80\ngul 70 till 79', 'green ≥ 80, yellow 70–79, red below 70'],
+        ['grön at least 80\nyellow 70 to 79', 'green ≥ 80, yellow 70–79, red below 70'],
+        ['grön högst 5 %\ngul 5,1 %–8 %', 'green ≤ 5 %, yellow 5.1–8 %, red above 8 %'],
+        ['green at most 5 %\nyellow 5.1–8 %\nred above 8 %', 'green ≤ 5 %, yellow 5.1–8 %, red > 8 %'],
+        ['grön 90 eller högre\ngul 75 %–89 %\nröd under 75 %', 'green ≥ 90, yellow 75–89 %, red < 75 %'],
+        ['green >= 90\nyellow 75–89\nred below 75', 'green ≥ 90, yellow 75–89, red < 75'],
+        ['grön ja 91 %\ngul ja 80–90 %', 'green yes ≥ 91 %, yellow yes 80–90 %, red yes below 80 %'],
+        ['grön öka med 10 %\ngul öka med 5–9 %', 'green change ≥ 10 %, yellow change 5–9 %, red change below 5 %'],
+        ['grön minska med 10 %\ngul minska med 5–9 %', 'green change ≤ -10 %, yellow change -9–-5 %, red change above -5 %'],
+        ['grön ≥ 82\ngul ≥ 74 och < 82', 'green ≥ 82, yellow ≥ 74 and < 82, red below 74'],
+        ['grön ja ≥ 95 %\ngul ja ≥ 90 % och < 95 %', 'green yes ≥ 95 %, yellow yes ≥ 90 % and < 95 %, red yes below 90 %']
+    ])('%j → %s', async (body, text) => {
+        const a = assessIndicator(await indicator(body));
+        expect(a.series[0].bandsText.en).toBe(text);
+        expect(a.thresholds.problems).toEqual([]);
+    });
+
+    test.each([
+        ['grön minst 80\ngul 70 till 79\nutfall 2025: 79', 'yellow'],
+        ['grön minst 80\ngul 70 till 79\nutfall 2025: 69', 'red'],
+        ['grön ja 91 %\ngul ja 80–90 %\nutfall 2025: 90 %', 'yellow'],
+        ['grön ja 91 %\ngul ja 80–90 %\nutfall 2025: 79 %', 'red'],
+        ['jämfört med föregående\ngrön öka med 10 %\ngul öka med 5–9 %\nutfall 2024: 100\nutfall 2025: 107', 'yellow'],
+        ['jämfört med föregående\ngrön öka med 10 %\ngul öka med 5–9 %\nutfall 2024: 100\nutfall 2025: 103', 'red'],
+        ['grön högst 5 %\ngul 5,1 %–8 %\nutfall 2025: 5 %', 'green'],
+        ['grön 80 eller högre\nutfall 2025: −5', 'red'],
+        ['grön minst 80\nutfall 2025: Iu', 'no-data']
+    ])('%j is %s', async (body, status) => {
+        expect(assessIndicator(await indicator(body)).status).toBe(status);
+    });
+
+    test('a band of Word\'s minus sign (U+2212) keeps its sign', async () => {
+        const a = assessIndicator(await indicator('grön −5 eller lägre\ngul −4–0'));
+        expect(a.series[0].bandsText.en).toBe('green ≤ -5, yellow -4–0, red above 0');
+        expect(a.thresholds.problems).toEqual([]);
+    });
+});
+
+describe('everything the report prints parses back', () => {
+    // The band texts of the report, written back into a plan, give the same bands.
+    test.each([
+        'grön 82 eller högre\ngul 74–81',
+        'grön >= 82\ngul >= 74',
+        'grön 7,0 eller lägre\ngul 7,1–7,5',
+        'grön 6,5\ngul 7',
+        'grön < 5\ngul < 10\nröd >= 10',
+        'grön ja 95 %\ngul ja 90 %',
+        'grön minst 80 %\ngul 70 %–79 %'
+    ])('%j', async body => {
+        const first = assessIndicator(await indicator(body)).series[0];
+        const printed = first.bandsText.sv.split(', ').join('\n');
+        const again = assessIndicator(await indicator(printed)).series[0];
+        // The red that was implied ("röd under 74") is stated now ("röd < 74"): the same interval.
+        const plain = (text: string) => text.replace(/under /g, '< ').replace(/över /g, '> ');
+        expect(plain(again.bandsText.sv)).toBe(plain(first.bandsText.sv));
+        expect(again.thresholds!.bands.map(b => [b.color, b.interval])).toEqual(first.thresholds!.bands.map(b => [b.color, b.interval]));
+    });
+});
