@@ -152,3 +152,67 @@ describe('everything the report prints parses back', () => {
         expect(again.thresholds!.bands.map(b => [b.color, b.interval])).toEqual(first.thresholds!.bands.map(b => [b.color, b.interval]));
     });
 });
+
+describe('nothing cascades after a syntax error', () => {
+    const PLAN = (year: string, band: string) => `
+roll chef "Chef"
+plan p "P" {
+  ${year}
+  uppföljning T1, T2
+  indikator i "I" {
+    grön 80 eller högre
+    ${band}
+    utfall 2025: 85
+    ansvarig chef
+    mäts årligen
+  }
+  indikator j "J" {
+    grön minst 80
+    gul 70 till 85
+    ansvarig okand
+    mäts årligen
+  }
+}`;
+
+    test('a year line that does not parse gives a syntax error, not missing-plan-year', async () => {
+        const v = await validate(PLAN('år tjugo', 'gul 70–79'), 'sv');
+        expect(v.codes()).toContain('parsing-error');
+        expect(v.codes()).not.toContain('missing-plan-year');
+        // Findings elsewhere in the file stay: j's overlap and its unknown role.
+        expect(v.codes()).toContain('band-overlap');
+        expect(v.codes()).toContain('unresolved-reference');
+    });
+
+    test('a band broken by a stray character gives no direction conflict built on what is left', async () => {
+        const v = await validate(PLAN('år 2025', 'gul 70 § 79'), 'sv');
+        expect(v.codes()).toContain('lexing-error');
+        const code = (d: { code?: unknown; data?: unknown }) => String(d.code ?? (d.data as { code?: string })?.code);
+        const onI = v.diagnostics.filter(d => d.range.start.line >= 5 && d.range.start.line <= 11);
+        expect(onI.length).toBeGreaterThan(0);
+        expect(onI.map(code).filter(c => c !== 'lexing-error' && c !== 'parsing-error')).toEqual([]);
+        expect(v.codes()).toContain('band-overlap');
+    });
+});
+
+describe('a near miss says what to write', () => {
+    const plan = (band: string) => `plan p "P" {\n  år 2025\n  indikator i "I" {\n    ${band}\n  }\n}`;
+    test.each([
+        ['grön 80 och högre', 'sv', 'Skriv gränsen som 80 eller högre.', '80 eller högre'],
+        ['Gul mellan 70 och 79', 'sv', 'Skriv intervallet som 70–79.', '70–79'],
+        ['gul från 70 till 79 %', 'sv', 'Skriv intervallet som 70–79 %.', '70–79 %'],
+        ['green between 70 and 79', 'en', 'Write the range as 70–79.', '70–79'],
+        ['grön => 80', 'sv', 'Skriv gränsen som >= 80.', '>= 80']
+    ])('%j', async (band, lang, message, newText) => {
+        const v = await validate(plan(band), lang as 'sv' | 'en');
+        const syntax = v.diagnostics.filter(d => d.severity === 1);
+        expect(syntax.map(d => d.message)).toEqual([message]);
+        const fix = (syntax[0].data as { fix?: { newText: string; range: unknown } }).fix!;
+        expect(fix.newText).toBe(newText);
+        // The fix, applied, gives a plan that parses.
+        const fixed = v.documents[0].textDocument.getText().split('\n');
+        const r = fix.range as { start: { line: number; character: number }; end: { character: number } };
+        fixed[r.start.line] = fixed[r.start.line].slice(0, r.start.character) + newText + fixed[r.start.line].slice(r.end.character);
+        const again = await validate(fixed.join('\n'), lang as 'sv' | 'en');
+        expect(again.documents[0].parseResult.parserErrors).toEqual([]);
+    });
+});
