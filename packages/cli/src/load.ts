@@ -58,7 +58,7 @@ plan p "P" {
 }
 `;
 
-export async function loadPlans(inputs: readonly string[], lang: Lang, options: { validation?: boolean } = {}): Promise<LoadedPlans> {
+export async function loadPlans(inputs: readonly string[], lang: Lang, options: { validation?: boolean; context?: string[] } = {}): Promise<LoadedPlans> {
     // VPLAN_TIMING=1 prints where a run's time goes (the benchmarks read it).
     const timing = process.env.VPLAN_TIMING ? [`start ${performance.now().toFixed(0)} ms${prewarmed ? ' (snapshot)' : ''}`] : undefined;
     const expanded = await expandInputs(inputs);

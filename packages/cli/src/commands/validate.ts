@@ -7,6 +7,7 @@ import { formatGithub } from '../formats/github.js';
 import { formatJson } from '../formats/json.js';
 import { formatPretty } from '../formats/pretty.js';
 import { formatSarif } from '../formats/sarif.js';
+import { contextOf } from '../inputs.js';
 import { loadPlans } from '../load.js';
 import { msg } from '../messages.js';
 import { VERSION } from '../version.js';
@@ -18,7 +19,9 @@ export async function runValidate(ctx: CommandContext, args: ParsedArgs): Promis
     const noFail = args.options.fail === false;
     if (args.positionals.length === 0) throw new UsageError('missing-input', 'vplan validate <files|folders|globs…>');
 
-    const { documents, problems } = await loadPlans(args.positionals, ctx.lang);
+    // A plan file named on its own is checked against the plans of its folder, as `render` and the
+    // editor do: its references to the municipality file and the shared catalogue resolve.
+    const { documents, problems } = await loadPlans(args.positionals, ctx.lang, { context: await contextOf(args.positionals) });
     const reports = documents.map(d => fileReport(d, ctx.cwd));
     const counted = totals(reports);
     const shown: FileReport[] = quiet

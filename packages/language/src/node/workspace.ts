@@ -137,6 +137,11 @@ export interface LoadOptions {
      * that index; a batch host that answers neither (the CLI) skips it and saves a build phase.
      */
     referenceIndex?: boolean;
+    /**
+     * Files loaded only so that the inputs' references resolve (the other plans of an input's
+     * folder): linked, not validated, not returned, and a file that cannot be read is not reported.
+     */
+    context?: string[];
     /** Called as each phase finishes, with its wall-clock milliseconds (read, parsed, then Langium's build phases). */
     onPhase?: (phase: LoadPhase, ms: number) => void;
 }
@@ -169,7 +174,12 @@ export async function loadWorkspace(
         options.onPhase?.(name, now - mark);
         mark = now;
     };
-    const { files, problems } = await collectPlanFiles(inputs);
+    const collected = await collectPlanFiles(inputs);
+    const problems = collected.problems;
+    const ownCount = collected.files.length;
+    const given = new Set(collected.files.map(f => path.resolve(f)));
+    const contextFiles = [...new Set((options.context ?? []).map(f => path.resolve(f)))].filter(f => !given.has(f));
+    const files = [...collected.files, ...contextFiles];
     // Reading overlaps on the disk; parsing is CPU work and runs in file order.
     const texts: (string | undefined)[] = new Array(files.length);
     const failures: (InputProblem | undefined)[] = new Array(files.length);
@@ -186,9 +196,10 @@ export async function loadWorkspace(
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, reader));
     // Reported in file order, however the reads finished.
-    for (const failure of failures) if (failure) problems.push(failure);
+    failures.forEach((failure, index) => { if (failure && index < ownCount) problems.push(failure); });
     phase('read');
     const documents: LangiumDocument[] = [];
+    const own = new Set<LangiumDocument>();
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
     files.forEach((file, index) => {
@@ -197,6 +208,7 @@ export async function loadWorkspace(
         const document = factory.fromString(text, URI.file(file));
         langiumDocuments.addDocument(document);
         documents.push(document);
+        if (index < ownCount) own.add(document);
     });
     phase('parsed');
     const builder = services.shared.workspace.DocumentBuilder;
@@ -205,12 +217,19 @@ export async function loadWorkspace(
     const updateReferences = indexManager.updateReferences;
     if (options.referenceIndex === false) indexManager.updateReferences = async () => {};
     try {
-        await builder.build(documents, { validation: options.validation ?? true });
+        const targets = documents.filter(d => own.has(d));
+        if (targets.length === documents.length) {
+            await builder.build(documents, { validation: options.validation ?? true });
+        } else {
+            // Context first, linked but not validated; then the inputs, against it.
+            await builder.build(documents.filter(d => !own.has(d)), { validation: false });
+            await builder.build(targets, { validation: options.validation ?? true });
+        }
     } finally {
         indexManager.updateReferences = updateReferences;
         for (const listener of listeners) listener.dispose();
     }
-    return { documents, problems };
+    return { documents: documents.filter(d => own.has(d)), problems };
 }
 
 export class PlanDecodingError extends Error {}

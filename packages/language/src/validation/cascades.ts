@@ -41,7 +41,7 @@ export function withoutCascades(document: LangiumDocument, diagnostics: Diagnost
     const text = document.textDocument;
     const offsets = [
         ...lexerErrors.map(e => e.offset),
-        ...parserErrors.map(e => Number.isNaN(e.token.startOffset) ? (e.previousToken?.startOffset ?? text.getText().length) : e.token.startOffset)
+        ...parserErrors.map(e => Number.isNaN(e.token.startOffset) ? ((e as { previousToken?: { startOffset: number } }).previousToken?.startOffset ?? text.getText().length) : e.token.startOffset)
     ];
     const lines = new Set<number>();
     const spans: [number, number][] = [];

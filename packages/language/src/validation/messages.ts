@@ -137,6 +137,10 @@ export const messages = {
         `${capital(color.sv)} skiljer sig från den återgivna indikatorn ${restated}: här ${ours.sv}, där ${theirs.sv}.`,
         `${capital(color.en)} differs from the restated indicator ${restated}: here ${ours.en}, there ${theirs.en}.`
     ),
+    relatedAlsoDeclared: (name: string): L => both(`"${name}" deklareras också här`, `"${name}" is also declared here`),
+    relatedGoal: (goal: string): L => both(`Målet ${goal} deklareras här`, `The goal ${goal} is declared here`),
+    relatedRestated: (restated: string, theirs: L): L => both(`${restated}: ${theirs.sv}`, `${restated}: ${theirs.en}`),
+    relatedSameKpi: (other: string, theirs: L): L => both(`${other}: ${theirs.sv}`, `${other}: ${theirs.en}`),
     goalTitleMismatch: (goal: string, declared: string, written: string): L => both(
         `Målet ${goal} heter "${declared}", inte "${written}".`,
         `The goal ${goal} is titled "${declared}", not "${written}".`

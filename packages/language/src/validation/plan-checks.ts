@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/lang.js';
 import { parseNumber, parsePeriod } from '../semantics/index.js';
 import { messages } from './messages.js';
 import { report } from './report.js';
+import { relatedNode } from './related.js';
 
 /** Outcomes this many years before the plan's year are probably a typo. */
 export const OLDEST_OUTCOME_YEARS = 5;
@@ -132,6 +133,7 @@ export function checkContribution(contribution: Contribution, accept: Validation
     if (normaliseTitle(written) === normaliseTitle(goal.title)) return;
     const node = GrammarUtils.findNodeForProperty(contribution.$cstNode, 'writtenAs');
     report(accept, lang, 'goal-title-mismatch', messages.goalTitleMismatch(goal.name ?? '', goal.title, written),
-        { node: contribution, property: 'writtenAs' }, { goal: goal.name, declaredTitle: goal.title, written },
+        { node: contribution, property: 'writtenAs', relatedInformation: relatedNode(goal, messages.relatedGoal(goal.name ?? ''), lang) },
+        { goal: goal.name, declaredTitle: goal.title, written },
         node ? { title: messages.fixUseDeclaredTitle(goal.title), range: node.range, newText: JSON.stringify(goal.title) } : undefined);
 }

@@ -13,6 +13,7 @@ import { gridAbove, gridBelow, fromUnits } from '../semantics/numbers.js';
 import type { SuggestedFix } from './codes.js';
 import { KIND_WORD, messages } from './messages.js';
 import { report } from './report.js';
+import { relatedNode } from './related.js';
 
 const { findNodeForProperty } = GrammarUtils;
 
@@ -375,7 +376,10 @@ export function checkRestatement(indicator: Indicator, accept: ValidationAccepto
             const fix = node && theirText && mine.length === 1
                 ? fixFor(node.$cstNode, theirText, messages.fixReplace(theirText)) : undefined;
             report(accept, lang, 'restated-thresholds-differ', messages.restatedDiffers(colorWord(color), target.name, here, there),
-                (node ? { node } : { node: restatement, property: 'indicator' }) as { node: AstNode },
+                {
+                    ...(node ? { node } : { node: restatement, property: 'indicator' }),
+                    relatedInformation: relatedNode(yours[0]?.band ?? target, messages.relatedRestated(target.name, there), lang)
+                } as unknown as { node: AstNode },
                 { restated: target.name, color, series: s.series, here, there }, fix);
         }
     }
