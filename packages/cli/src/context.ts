@@ -2,6 +2,7 @@
 // `process` directly for output, so that everything they print goes through one place.
 import { isAbsolute } from 'node:path';
 import type { Lang } from '@vplan/language/i18n';
+import { fsReasonInSwedish, isFileWriteError } from '@vplan/language/node';
 import { displayPath } from './diagnostics.js';
 import { printable } from './terminal-text.js';
 
@@ -41,5 +42,15 @@ export function localizeReason(reason: string, lang: Lang): string {
     if (lang !== 'sv') return reason;
     const large = TOO_LARGE.exec(reason);
     if (large) return `för stor för en plan (${large[1].replace('.', ',')} MB; gränsen är ${large[2].replace('.', ',')} MB)`;
-    return REASONS_SV[reason] ?? reason;
+    return REASONS_SV[reason] ?? fsReasonInSwedish(reason) ?? reason;
+}
+
+/**
+ * A file that could not be written, as `vplan: <the user's path>: <reason>`; any other error is
+ * not a write problem and goes on up.
+ */
+export function reportWriteError(ctx: CommandContext, err: unknown): void {
+    if (!isFileWriteError(err)) throw err;
+    const shown = isAbsolute(err.path) ? displayPath(err.path, ctx.cwd) : err.path;
+    ctx.err(`vplan: ${printable(shown)}: ${err.reasonIn(ctx.lang)}\n`);
 }

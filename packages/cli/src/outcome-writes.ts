@@ -6,10 +6,9 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import type { Document, Lang } from '@vplan/language';
-import { collectPlanFiles } from '@vplan/language/node';
+import { collectPlanFiles, writeUserFile } from '@vplan/language/node';
 import { applyEdits, lineHunks, positionAt, type OutcomeChange } from '@vplan/data';
-import { writeFileAtomic } from './atomic.js';
-import { reportInputProblem, type CommandContext } from './context.js';
+import { reportInputProblem, reportWriteError, type CommandContext } from './context.js';
 import { displayPath } from './diagnostics.js';
 import { expandInputs } from './inputs.js';
 import { loadPlans } from './load.js';
@@ -101,7 +100,12 @@ export async function writeChanges(ctx: CommandContext, document: LangiumDocumen
         ctx.err(`vplan: ${shown}: ${T.changedOnDisk[ctx.lang]}\n`);
         return false;
     }
-    await writeFileAtomic(file, bom + applyEdits(text, changes.map(c => c.edit)));
+    try {
+        await writeUserFile(file, bom + applyEdits(text, changes.map(c => c.edit)));
+    } catch (err) {
+        reportWriteError(ctx, err);
+        return false;
+    }
     return true;
 }
 

@@ -36,6 +36,7 @@ jämförelsegrupp jamforbara "Jämförbara kommuner"
 plan p2026 "Verksamhetsplan 2026" {
   organisation norsjo omsorg
   år 2026
+  beslutad av kommunstyrelsen 2025-12-10 § 123, dnr KS 2025/456
   uppföljning T1, T2, delår "Delårsrapport", helår
   text """Inledande **text**."""
   avsnitt "1 Inledning" """
@@ -218,6 +219,7 @@ group jamforbara "Jämförbara kommuner"
 plan p2026 "Verksamhetsplan 2026" {
   organization norsjo omsorg
   year 2026
+  adopted by kommunstyrelsen 2025-12-10 § 123, ref KS 2025/456
   follow-up T1, T2, interim "Delårsrapport", annual
   text """Inledande **text**."""
   section "1 Inledning" """

@@ -5,3 +5,4 @@ export { pageCss, webviewCss } from './styles.js';
 export { LABELS, label, type LabelKey } from './labels.js';
 export { buildDashboard, type Dashboard, type DashboardRow } from './dashboard.js';
 export { Assessor } from './assess.js';
+export { decisionOf, decisionText } from './decision.js';

@@ -9,6 +9,7 @@ import {
 } from '@vplan/language';
 import { Assessor, sparkPanels, type IndicatorView } from './assess.js';
 import { buildDashboard, lineOf, progressOf, unitAnchor, type Dashboard, type DashboardRow } from './dashboard.js';
+import { decisionOf, decisionText } from './decision.js';
 import { esc, text } from './html.js';
 import { countPhrase, label, labelOr, type LabelKey } from './labels.js';
 import { renderProse } from './markdown.js';
@@ -102,7 +103,10 @@ export class HtmlRenderer {
         const deptTitle = org?.department?.ref?.title ?? org?.department?.$refText;
         let out = `<header class="doc-header" data-line="${lineOf(plan)}">`;
         if (orgTitle) out += `<p class="doc-org">${text(orgTitle)}${deptTitle ? ` · ${text(deptTitle)}` : ''}</p>`;
-        out += `<h1 class="doc-title">${text(plan.title)}</h1><dl class="doc-meta">`;
+        out += `<h1 class="doc-title">${text(plan.title)}</h1>`;
+        const decision = decisionOf(plan);
+        if (decision) out += `<p class="doc-decision" data-line="${lineOf(decision)}">${text(decisionText(decision, this.lang))}</p>`;
+        out += `<dl class="doc-meta">`;
         if (year) out += `<div><dt data-line="${lineOf(year)}">${this.l('year')}</dt><dd>${text(year.year)}</dd></div>`;
         if (followUp) {
             const periods = followUp.periods.map(p => text(p.title ?? this.periodName(p.name))).join(', ');

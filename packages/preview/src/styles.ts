@@ -22,6 +22,7 @@ const BASE = `
 .doc-header{margin:0 -1.25rem 1.5rem;padding:1.6rem 1.25rem 1.2rem;border-bottom:4px solid var(--vp-accent);background:var(--vp-header-bg)}
 .doc-org{margin:0;font-size:.95em;letter-spacing:.04em;text-transform:uppercase;color:var(--vp-muted);font-weight:600}
 .doc-title{font-size:2.1em;margin:.2em 0 .4em!important;border:0}
+.doc-decision{margin:0 0 .6em;color:var(--vp-muted)}
 .doc-meta{display:flex;flex-wrap:wrap;gap:.3rem 2rem;margin:0}
 .doc-meta div{display:flex;gap:.5rem}
 .doc-meta dt{font-weight:600}

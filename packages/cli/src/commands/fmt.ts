@@ -1,14 +1,12 @@
 // `vplan fmt`: the editor's formatter from the command line. The LSP services are created only
 // here, so the other commands never load the language-server layer.
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { TextDocument, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createVplanServices } from '@vplan/language';
-import { decodePlan, loadWorkspace } from '@vplan/language/node';
+import { decodePlan, FileWriteError, fsReason, loadWorkspace, writeUserFile } from '@vplan/language/node';
 import { UsageError, type ParsedArgs } from '../args.js';
-import { writeFileAtomic } from '../atomic.js';
-import { reportInputProblem, type CommandContext } from '../context.js';
+import { reportInputProblem, reportWriteError, type CommandContext } from '../context.js';
 import { displayPath } from '../diagnostics.js';
 import { expandInputs } from '../inputs.js';
 import { msg } from '../messages.js';
@@ -33,6 +31,7 @@ export async function runFmt(ctx: CommandContext, args: ParsedArgs): Promise<num
     }
 
     let syntaxErrors = 0;
+    let writeFailures = 0;
     const changed: string[] = [];
     for (const document of documents) {
         const shown = displayPath(document.uri.fsPath, ctx.cwd);
@@ -56,14 +55,20 @@ export async function runFmt(ctx: CommandContext, args: ParsedArgs): Promise<num
         if (check) {
             ctx.out(`${shown}\n`);
         } else {
-            await rewrite(document.uri.fsPath, original, formatted);
-            ctx.out(`${shown}\n`);
+            try {
+                await rewrite(document.uri.fsPath, original, formatted);
+                ctx.out(`${shown}\n`);
+            } catch (err) {
+                // One file that cannot be written does not stop the others.
+                reportWriteError(ctx, err);
+                writeFailures++;
+            }
         }
     }
     if (check) {
         ctx.err(changed.length === 0 ? msg.fmtAllFormatted[ctx.lang](documents.length) + '\n' : msg.fmtSomeChange[ctx.lang](changed.length) + '\n');
     }
-    if (allProblems.length > 0) return 2;
+    if (allProblems.length > 0 || writeFailures > 0) return 2;
     return syntaxErrors > 0 || (check && changed.length > 0) ? 1 : 0;
 }
 
@@ -77,10 +82,15 @@ function hasSyntaxErrors(document: LangiumDocument): boolean {
  * If the file changed on disk since it was read (an editor saved it), it is left alone.
  */
 async function rewrite(file: string, original: string, formatted: string): Promise<void> {
-    const bytes = await fs.readFile(file);
-    if (decodePlan(bytes) !== original) {
-        throw new Error(`${path.basename(file)}: changed on disk while formatting; not written`);
+    let bytes: Buffer;
+    try {
+        bytes = await fs.readFile(file);
+    } catch (err) {
+        throw new FileWriteError(file, { en: fsReason(err, 'en'), sv: fsReason(err, 'sv') });
     }
+    if (decodePlan(bytes) !== original) throw new FileWriteError(file, CHANGED_ON_DISK);
     const hadBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    await writeFileAtomic(file, hadBom ? BOM + formatted : formatted);
+    await writeUserFile(file, hadBom ? BOM + formatted : formatted);
 }
+
+const CHANGED_ON_DISK = { en: 'changed on disk while formatting; not written', sv: 'ändrades på disken under formateringen; skrivs inte' };

@@ -4,15 +4,15 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { isPlan, type Document, type Lang } from '@vplan/language';
-import { collectPlanFiles } from '@vplan/language/node';
+import { collectPlanFiles, writeUserFile } from '@vplan/language/node';
 import { renderDocument, renderMarkdownDocument } from '@vplan/preview';
 import { UsageError, type ParsedArgs } from '../args.js';
-import { writeFileAtomic } from '../atomic.js';
-import { reportInputProblem, type CommandContext } from '../context.js';
+import { reportInputProblem, reportWriteError, type CommandContext } from '../context.js';
 import { displayPath } from '../diagnostics.js';
 import { expandInputs, siblingPlans } from '../inputs.js';
 import { loadPlans } from '../load.js';
 import { msg } from '../messages.js';
+import { printable } from '../terminal-text.js';
 
 type Format = 'html' | 'md';
 
@@ -20,11 +20,49 @@ export async function runRender(ctx: CommandContext, args: ParsedArgs): Promise<
     if (args.positionals.length === 0) throw new UsageError('missing-input', 'vplan render <plan.vplan>');
     const output = args.options.output as string | undefined;
     const explicit = args.options.format as Format | undefined;
-    if (output && (output.endsWith('/') || output.endsWith(path.sep) || (await isDirectory(path.resolve(ctx.cwd, output))))) {
+    if (output && output !== '-' && (await isFolderOutput(path.resolve(ctx.cwd, output), output))) {
         return renderAll(ctx, args.positionals, path.resolve(ctx.cwd, output), explicit ?? 'html');
     }
-    const format = explicit ?? (output && /\.(md|markdown)$/i.test(output) ? 'md' : 'html');
-    return renderOne(ctx, args.positionals, output, format);
+    let format = explicit;
+    if (!format && output && output !== '-') {
+        const inferred = formatOfFile(output);
+        if (inferred.kind === 'refused') {
+            ctx.err(`vplan: ${printable(output)}: ${inferred.reason[ctx.lang]}\n`);
+            return 2;
+        }
+        format = inferred.format;
+    }
+    return renderOne(ctx, args.positionals, output, format ?? 'html');
+}
+
+/**
+ * The format an output file's extension asks for, when --format does not say: a report named
+ * `x.pdf` must not quietly be HTML.
+ */
+function formatOfFile(output: string): { kind: 'format'; format: Format } | { kind: 'refused'; reason: { en: string; sv: string } } {
+    const ext = path.extname(output).toLowerCase();
+    if (ext === '.html' || ext === '.htm') return { kind: 'format', format: 'html' };
+    if (ext === '.md' || ext === '.markdown') return { kind: 'format', format: 'md' };
+    const known = '.html, .md';
+    return {
+        kind: 'refused',
+        reason: ext === ''
+            ? { en: `no file extension to choose the format by (${known}, or give --format)`, sv: `ingen filändelse att välja format efter (${known}, eller ange --format)` }
+            : { en: `vplan cannot write ${ext} files (${known}, or give --format)`, sv: `vplan kan inte skriva ${ext}-filer (${known}, eller ange --format)` }
+    };
+}
+
+/**
+ * `-o out/`, an existing folder, or a name without an extension that does not exist yet (`-o report`):
+ * one page per plan into that folder, created if missing.
+ */
+async function isFolderOutput(resolved: string, given: string): Promise<boolean> {
+    if (given.endsWith('/') || given.endsWith(path.sep)) return true;
+    try {
+        return (await fs.stat(resolved)).isDirectory();
+    } catch {
+        return path.extname(given) === '';
+    }
 }
 
 function render(document: LangiumDocument<Document>, format: Format, lang: Lang): string {
@@ -50,14 +88,17 @@ async function renderOne(ctx: CommandContext, inputs: string[], output: string |
     for (const problem of ownProblems) reportInputProblem(ctx, problem.path, problem.reason);
     if (!document) return 2;
     if (!hasPlan(document)) {
-        ctx.err(`vplan: ${displayPath(target, ctx.cwd)}: ${msg.noPlanInFile[ctx.lang]}\n`);
+        ctx.err(`vplan: ${printable(displayPath(target, ctx.cwd))}: ${msg.noPlanInFile[ctx.lang]}\n`);
         return 1;
     }
     const rendered = render(document, format, ctx.lang);
     if (output && output !== '-') {
-        const file = path.resolve(ctx.cwd, output);
-        await fs.mkdir(path.dirname(file), { recursive: true });
-        await writeFileAtomic(file, rendered);
+        try {
+            await writeUserFile(path.resolve(ctx.cwd, output), rendered, { createFolders: true });
+        } catch (err) {
+            reportWriteError(ctx, err);
+            return 2;
+        }
     } else {
         ctx.out(rendered);
     }
@@ -80,6 +121,7 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
     }
     const names = outputNames(collected.files);
     let rendered = 0;
+    let writeFailures = 0;
     for (const [folder, files] of byFolder) {
         const siblings = (await siblingPlans(path.join(folder, 'x.vplan'))).filter(s => !files.includes(s));
         const loaded = await loadPlans([...files, ...siblings], ctx.lang, { validation: false });
@@ -87,16 +129,22 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
         for (const document of loaded.documents) {
             if (!files.includes(document.uri.fsPath) || !hasPlan(document)) continue;
             const file = path.join(outDir, `${names.get(document.uri.fsPath)}.${format}`);
-            await fs.mkdir(outDir, { recursive: true });
-            await writeFileAtomic(file, render(document as LangiumDocument<Document>, format, ctx.lang));
-            ctx.out(`${displayPath(document.uri.fsPath, ctx.cwd)} → ${displayPath(file, ctx.cwd)}\n`);
+            try {
+                await writeUserFile(file, render(document as LangiumDocument<Document>, format, ctx.lang), { createFolders: true });
+            } catch (err) {
+                // One page that cannot be written does not stop the others.
+                reportWriteError(ctx, err);
+                writeFailures++;
+                continue;
+            }
+            ctx.out(`${printable(displayPath(document.uri.fsPath, ctx.cwd))} → ${printable(displayPath(file, ctx.cwd))}\n`);
             rendered++;
         }
     }
     for (const problem of problems) reportInputProblem(ctx, problem.path, problem.reason);
-    if (problems.length > 0) return 2;
+    if (problems.length > 0 || writeFailures > 0) return 2;
     if (rendered === 0) {
-        ctx.err(`vplan: ${inputs.join(' ')}: ${msg.noPlanInFile[ctx.lang]}\n`);
+        ctx.err(`vplan: ${printable(inputs.join(' '))}: ${msg.noPlanInFile[ctx.lang]}\n`);
         return 1;
     }
     return 0;
@@ -108,14 +156,6 @@ function outputNames(files: string[]): Map<string, string> {
     const counts = new Map<string, number>();
     for (const f of files) counts.set(base(f), (counts.get(base(f)) ?? 0) + 1);
     return new Map(files.map(f => [f, counts.get(base(f))! > 1 ? `${path.basename(path.dirname(f))}-${base(f)}` : base(f)]));
-}
-
-async function isDirectory(p: string): Promise<boolean> {
-    try {
-        return (await fs.stat(p)).isDirectory();
-    } catch {
-        return false;
-    }
 }
 
 /** The .vplan files next to the plan (not in subfolders), as absolute paths. */

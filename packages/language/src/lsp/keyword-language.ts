@@ -26,10 +26,11 @@ export const SWEDISH_FOR: Readonly<Record<string, string>> = {
     activity: 'aktivitet', deadline: 'senast', done: 'klar', started: 'påbörjad', 'not-started': 'ej påbörjad',
     delayed: 'försenad', cancelled: 'inställd', budget: 'budgetuppdrag', control: 'kontrollområde',
     mission: 'uppdrag', amount: 'belopp', organization: 'organisation',
-    least: 'minst', most: 'högst', and: 'och', every: 'varje', month: 'månad', quarter: 'kvartal'
+    least: 'minst', most: 'högst', and: 'och', every: 'varje', month: 'månad', quarter: 'kvartal',
+    adopted: 'beslutad', ref: 'dnr'
 };
 
-const SWEDISH_ONLY = ['vecka', 'fler', 'årlig', 'månatligen', 'månatlig', 'årsbokslut', 'ej', 'nivå', 'en', 'gång', 'per'];
+const SWEDISH_ONLY = ['av', 'vecka', 'fler', 'årlig', 'månatligen', 'månatlig', 'årsbokslut', 'ej', 'nivå', 'en', 'gång', 'per'];
 const ENGLISH_ONLY = ['not', 'organization', 'at'];
 
 export const SWEDISH_KEYWORDS: ReadonlySet<string> = new Set(

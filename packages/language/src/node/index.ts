@@ -1,1 +1,3 @@
 export * from './workspace.js';
+export * from './fs-reasons.js';
+export * from './write-file.js';

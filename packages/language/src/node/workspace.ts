@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { VplanCoreServices } from '../vplan-module.js';
 import type { LangiumSharedCoreServices } from 'langium';
+import { fsReason } from './fs-reasons.js';
 import { parsePlanIgnore, PLAN_IGNORE_FILE, type PlanIgnore } from '../workspace/plan-ignore.js';
 
 /** A `.vplanignore` met while walking, with the folder its patterns are relative to. */
@@ -117,15 +118,9 @@ async function isDirectory(entry: Dirent, p: string): Promise<boolean> {
     return entry.isSymbolicLink() ? fs.stat(p).then(s => s.isDirectory(), () => false) : entry.isDirectory();
 }
 
+/** In English: the CLI localises the reasons it prints (see fs-reasons.ts). */
 function describeFsError(err: unknown): string {
-    const code = (err as NodeJS.ErrnoException)?.code;
-    switch (code) {
-        case 'ENOENT': return 'no such file or folder';
-        case 'EACCES': case 'EPERM': return 'permission denied';
-        case 'ELOOP': return 'too many symbolic links (a loop?)';
-        case 'EISDIR': return 'is a folder';
-        default: return code ?? String(err);
-    }
+    return fsReason(err, 'en');
 }
 
 /** Options of a batch build. */

@@ -10,6 +10,7 @@ export {
 } from './thresholds.js';
 export { trendBetween, trendByRank, type Trend } from './trend.js';
 export {
-    assessIndicator, thresholdsOf, statusOfValue, countStatuses, STATUSES, STATUS_WORD,
+    assessIndicator, thresholdsOf, statusOfValue, countStatuses, statusSeverity, isDeviation, STATUSES, STATUS_WORD,
     type Status, type OutcomeAssessment, type SeriesAssessment, type IndicatorAssessment, type StatusCounts
 } from './status.js';
+export { deviationsOf, deviationsIn, type Deviation, type DeviationStatus } from './deviations.js';

@@ -67,6 +67,16 @@ export const STATUSES: readonly Status[] = ['green', 'yellow', 'red', 'no-data',
 
 /** Which series decides the indicator's status: the worst; a known colour beats "cannot be assessed". */
 const SEVERITY: Record<Status, number> = { red: 0, yellow: 1, undefined: 2, green: 3, pending: 4, 'no-data': 5 };
+/** Rank of a status, worst first (red 0 … no-data last); sorts lists by how urgently they need attention. */
+export function statusSeverity(status: Status): number {
+    return SEVERITY[status];
+}
+
+/** Whether a status asks for attention: red, yellow, or cannot be assessed (worse than green). */
+export function isDeviation(status: Status): status is 'red' | 'yellow' | 'undefined' {
+    return SEVERITY[status] < SEVERITY.green;
+}
+
 const COLOR_RANK: Record<BandColor, number> = { green: 0, yellow: 1, red: 2 };
 
 export const STATUS_WORD: Record<Status, Localized> = {
