@@ -175,7 +175,7 @@ plan p "P" {
 }`;
 
     test('a year line that does not parse gives a syntax error, not missing-plan-year', async () => {
-        const v = await validate(PLAN('år tjugo', 'gul 70–79'), 'sv');
+        const v = await validate(PLAN('ÅR 2025', 'gul 70–79'), 'sv');
         expect(v.codes()).toContain('parsing-error');
         expect(v.codes()).not.toContain('missing-plan-year');
         // Findings elsewhere in the file stay: j's overlap and its unknown role.
@@ -183,8 +183,15 @@ plan p "P" {
         expect(v.codes()).toContain('unresolved-reference');
     });
 
-    test('a band broken by a stray character gives no direction conflict built on what is left', async () => {
-        const v = await validate(PLAN('år 2025', 'gul 70 § 79'), 'sv');
+    test('a year without its number is a syntax error and nothing else', async () => {
+        const v = await validate(PLAN('år tjugo', 'gul 70–79'), 'sv');
+        expect(v.diagnostics.filter(d => d.range.start.line <= 12).map(d => v.text(d) && String(d.code ?? (d.data as { code?: string })?.code)))
+            .toEqual(['parsing-error']);
+    });
+
+    test('a band that lost its sign (a figure dash, U+2012) gives no direction conflict', async () => {
+        const v = await validate(PLAN('år 2025', 'grön ‒10 eller lägre\n    gul ‒9–0'), 'sv');
+        expect(v.diagnostics.find(d => d.message.includes('U+2012'))?.message).toContain('skriv minustecknet som -');
         expect(v.codes()).toContain('lexing-error');
         const code = (d: { code?: unknown; data?: unknown }) => String(d.code ?? (d.data as { code?: string })?.code);
         const onI = v.diagnostics.filter(d => d.range.start.line >= 5 && d.range.start.line <= 11);

@@ -21,7 +21,8 @@ export function planYear(node: AstNode): number | undefined {
     let year = planYears.get(plan);
     if (year === undefined) {
         const decl = plan.members?.find(isPlanYear);
-        const n = decl ? parseNumber(decl.year) : undefined;
+        // After a syntax error ("år tjugo") the declaration may have no year.
+        const n = decl?.year !== undefined ? parseNumber(decl.year) : undefined;
         year = n && n.decimals === 0 ? n.value : null;
         planYears.set(plan, year);
     }

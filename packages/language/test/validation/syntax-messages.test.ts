@@ -37,7 +37,7 @@ describe('parse errors in the user\'s language, on one line', () => {
         expect(d[2]).toBe("Expected '}' here, but found the end of the file.");
     });
     test('an unexpected character, with a hint for the typographic minus where it is no sign', async () => {
-        expect(await syntax('roll r "R" §')).toEqual([[1, '§', "Oväntat tecken '§' (U+00A7)."]]);
+        expect(await syntax('roll r "R" ¤')).toEqual([[1, '¤', "Oväntat tecken '¤' (U+00A4)."]]);
         // Word's minus sign is read as a sign before a number…
         expect(await syntax('plan p "P" { år 2025\n  indikator i "I" { skala \u221210..10 }\n}', 'en')).toEqual([]);
         // …and a sign without its number says what is missing.
