@@ -191,7 +191,7 @@ plan p "P" {
 
     test('a band that lost its sign (a figure dash, U+2012) gives no direction conflict', async () => {
         const v = await validate(PLAN('år 2025', 'grön ‒10 eller lägre\n    gul ‒9–0'), 'sv');
-        expect(v.diagnostics.find(d => d.message.includes('U+2012'))?.message).toContain('skriv minustecknet som -');
+        expect(v.diagnostics.find(d => String(d.message).includes('U+2012'))?.message).toContain('skriv minustecknet som -');
         expect(v.codes()).toContain('lexing-error');
         const code = (d: { code?: unknown; data?: unknown }) => String(d.code ?? (d.data as { code?: string })?.code);
         const onI = v.diagnostics.filter(d => d.range.start.line >= 5 && d.range.start.line <= 11);
@@ -221,5 +221,39 @@ describe('a near miss says what to write', () => {
         fixed[r.start.line] = fixed[r.start.line].slice(0, r.start.character) + newText + fixed[r.start.line].slice(r.end.character);
         const again = await validate(fixed.join('\n'), lang as 'sv' | 'en');
         expect(again.documents[0].parseResult.parserErrors).toEqual([]);
+    });
+});
+
+describe('Kolada KPIs', () => {
+    const plan = (name: string, year: number, body: string) => `plan ${name} "P" {\n  år ${year}\n  indikator ${name}i "I" {\n    källa kolada kpi "U23471"\n${body}\n  }\n}\n`;
+    const CATALOGUE = 'källa kolada "Kolada"\n';
+
+    test('a KPI id that is not a letter and five digits is a warning; a lower-case letter gets a fix', async () => {
+        const v = await validate(`${CATALOGUE}plan p "P" {\n  år 2025\n  indikator a "A" { källa kolada kpi "U2347" }\n  indikator b "B" { källa kolada kpi "n00945" }\n  indikator c "C" { källa kolada kpi "N00945" }\n}`, 'sv');
+        const found = v.byCode('kpi-id-format');
+        expect(found.map(d => v.text(d))).toEqual(['"U2347"', '"n00945"']);
+        expect(found[0].message).toContain('en bokstav och fem siffror');
+        expect((found[1].data as { fix?: { newText: string } }).fix?.newText).toBe('"N00945"');
+    });
+
+    test('the same KPI with other bands in another indicator of the same year, in another file, points at it', async () => {
+        const v = await validate([
+            CATALOGUE + plan('a', 2026, '    grön 80 eller högre\n    gul 70–79'),
+            plan('b', 2026, '    grön 85 eller högre\n    gul 70–84')
+        ], 'en');
+        const [d] = v.byCode('same-kpi-bands-differ');
+        expect(d.message).toBe('The same KPI (U23471) as the indicator bi, but other bands: here green ≥ 80, yellow 70–79, there green ≥ 85, yellow 70–84. Write restates bi if it is the same indicator.');
+        expect(d.relatedInformation?.[0].location.uri).toBe('file:///test/file1.vplan');
+        expect(v.byCode('same-kpi-bands-differ', 1)).toHaveLength(1);
+    });
+
+    test('no finding with the same bands, with återger, or in plans of different years', async () => {
+        const same = await validate([CATALOGUE + plan('a', 2026, '    grön 80 eller högre'), plan('b', 2026, '    grön minst 80')]);
+        expect(same.codes()).not.toContain('same-kpi-bands-differ');
+        const restated = await validate([CATALOGUE + plan('a', 2026, '    grön 80 eller högre'), plan('b', 2026, '    återger ai\n    grön 85 eller högre')]);
+        expect(restated.codes()).not.toContain('same-kpi-bands-differ');
+        expect(restated.codes(1)).not.toContain('same-kpi-bands-differ');
+        const years = await validate([CATALOGUE + plan('a', 2025, '    grön 80 eller högre'), plan('b', 2026, '    grön 85 eller högre')]);
+        expect(years.codes()).not.toContain('same-kpi-bands-differ');
     });
 });

@@ -25,7 +25,9 @@ export const DIAGNOSTICS = {
     'deadline-outside-plan': 'warning',
     'missing-plan-year': 'warning',
     'unknown-period': 'warning',
-    'stale-monthly-indicator': 'hint'
+    'stale-monthly-indicator': 'hint',
+    'kpi-id-format': 'warning',
+    'same-kpi-bands-differ': 'warning'
 } as const satisfies Record<string, ValidationSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;
@@ -52,7 +54,9 @@ export const DIAGNOSTIC_SUMMARY: Record<DiagnosticCode, { sv: string; en: string
     'deadline-outside-plan': { sv: 'ett sista datum utanför planens år', en: "a deadline outside the plan's year" },
     'missing-plan-year': { sv: 'en plan som inte anger sitt år', en: 'a plan that does not state its year' },
     'unknown-period': { sv: 'ett utfall för en period planen inte följs upp', en: 'an outcome for a follow-up period the plan does not have' },
-    'stale-monthly-indicator': { sv: 'en månatlig indikator utan utfall i år', en: 'a monthly indicator with no outcome this year' }
+    'stale-monthly-indicator': { sv: 'en månatlig indikator utan utfall i år', en: 'a monthly indicator with no outcome this year' },
+    'kpi-id-format': { sv: 'ett KPI-id som inte är en bokstav och fem siffror', en: 'a KPI id that is not a letter and five digits' },
+    'same-kpi-bands-differ': { sv: 'samma KPI med andra band i en annan indikator', en: 'the same KPI with other bands in another indicator' }
 };
 
 export const DIAGNOSTIC_CODES = Object.keys(DIAGNOSTICS) as DiagnosticCode[];

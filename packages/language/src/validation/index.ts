@@ -1,13 +1,14 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import {
     isFollowUp, isSeriesDecl, type Activity, type BudgetAssignment, type Contribution, type ControlArea, type Deadline,
-    type Frequency, type Indicator, type Mission, type Outcome, type Plan, type VplanAstType
+    type Frequency, type Indicator, type Mission, type Outcome, type Plan, type SourceRef, type VplanAstType
 } from '../generated/ast.js';
 import type { VplanCoreServices } from '../vplan-module.js';
 import { DuplicateIds, checkLocalDuplicates } from './duplicate-ids.js';
 import { checkContribution, checkDeadline, checkMonthly, checkOutcome, checkPlanYear } from './plan-checks.js';
 import { checkActivity, checkAssignment, checkIndicatorDuties } from './responsibility-checks.js';
 import { checkRestatement, checkThresholds } from './threshold-checks.js';
+import { checkKpiId, checkSameKpi } from './kpi-checks.js';
 
 export { DIAGNOSTICS, DIAGNOSTIC_CODES, DIAGNOSTIC_SUMMARY, type DiagnosticCode, type SuggestedFix, type VplanDiagnosticData } from './codes.js';
 export { VplanDocumentValidator } from './document-validator.js';
@@ -25,6 +26,7 @@ export function registerVplanChecks(services: VplanCoreServices): void {
     const locale = services.i18n.Locale;
     const lang = () => locale.lang;
     const duplicates = new DuplicateIds(services.shared);
+    const documents = services.shared.workspace.LangiumDocuments;
     const named = (node: { name?: string } & Parameters<DuplicateIds['check']>[0], accept: ValidationAcceptor) =>
         duplicates.check(node, accept, lang());
     const checks: ValidationChecks<VplanAstType> = {
@@ -33,8 +35,10 @@ export function registerVplanChecks(services: VplanCoreServices): void {
             (n: Indicator, a) => checkRestatement(n, a, lang()),
             (n: Indicator, a) => checkIndicatorDuties(n, a, lang()),
             (n: Indicator, a) => checkLocalDuplicates(n.members.filter(isSeriesDecl), a, lang()),
+            (n: Indicator, a) => checkSameKpi(n, documents, a, lang()),
             named
         ],
+        SourceRef: (n: SourceRef, a) => checkKpiId(n, a, lang()),
         Outcome: (n: Outcome, a) => checkOutcome(n, a, lang()),
         Deadline: (n: Deadline, a) => checkDeadline(n, a, lang()),
         Frequency: (n: Frequency, a) => checkMonthly(n, a, lang()),

@@ -342,7 +342,7 @@ function snap(band: NormalBand, decimals: number): Snapped | undefined {
     return { lo, hi };
 }
 
-function sameBands(a: NormalBand[], b: NormalBand[], decimals: number): boolean {
+export function sameBands(a: NormalBand[], b: NormalBand[], decimals: number): boolean {
     const key = (x: NormalBand[]) => x.map(n => snap(n, decimals)).filter((s): s is Snapped => !!s)
         .map(s => `${s.lo}:${s.hi}:${s.answer ?? ''}`).sort().join('|');
     return key(a) === key(b);
