@@ -5,7 +5,6 @@ import * as esbuild from 'esbuild';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { coreOnly as cliCoreOnly } from './packages/cli/build/core-bundle.mjs';
-import { buildSnapshot } from './packages/cli/build/snapshot.mjs';
 
 const dev = process.argv.includes('--dev') || process.argv.includes('--watch');
 const watch = process.argv.includes('--watch');
@@ -103,7 +102,6 @@ if (watch) {
     console.log('esbuild: watching…');
 } else {
     await Promise.all(bundles.map(options => esbuild.build(options)));
-    // The CLI's start-up snapshot, from the bundle just built (see packages/cli/build/snapshot.mjs).
-    const blob = buildSnapshot(process.cwd(), 'out');
-    if (blob) await copyFile(blob, path.join('packages/cli/dist', path.basename(blob)));
+    // The npm package of the CLI (packages/cli) ships the project's licence beside its bundles.
+    await copyFile('LICENSE', 'packages/cli/LICENSE');
 }

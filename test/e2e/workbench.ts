@@ -47,9 +47,12 @@ export class Workbench {
         private readonly screenshotDir: string
     ) {}
 
-    /** Opens a fresh workbench on a copy of the examples. */
-    static async open(browser: Browser, serverUrl: string, scenario: string): Promise<Workbench> {
-        const folder = copyExamples();
+    /**
+     * Opens a fresh workbench on a copy of the examples, or on `start`: a folder and the name of an
+     * entry of it the explorer shows once the workspace is loaded.
+     */
+    static async open(browser: Browser, serverUrl: string, scenario: string, start?: { folder: string; shows: string }): Promise<Workbench> {
+        const folder = start?.folder ?? copyExamples();
         const screenshotDir = join(SCREENSHOTS, scenario);
         rmSync(screenshotDir, { recursive: true, force: true });
         mkdirSync(screenshotDir, { recursive: true });
@@ -60,7 +63,7 @@ export class Workbench {
         await page.goto(`${serverUrl}/?folder=${encodeURIComponent(folder)}`);
         await page.locator('.monaco-workbench').waitFor();
         // The explorer lists the copied folders once the workspace is loaded.
-        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'norsjo' }).first().waitFor();
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: start?.shows ?? 'norsjo' }).first().waitFor();
         await workbench.step('workbench');
         return workbench;
     }
@@ -69,8 +72,8 @@ export class Workbench {
      * Runs a scenario on a fresh workbench: a screenshot of the moment it fails, and the workbench
      * closed whatever happens.
      */
-    static async scenario(browser: Browser, serverUrl: string, name: string, body: (wb: Workbench) => Promise<void>): Promise<void> {
-        const wb = await Workbench.open(browser, serverUrl, name);
+    static async scenario(browser: Browser, serverUrl: string, name: string, body: (wb: Workbench) => Promise<void>, start?: { folder: string; shows: string }): Promise<void> {
+        const wb = await Workbench.open(browser, serverUrl, name, start);
         try {
             await body(wb);
         } catch (err) {

@@ -21,9 +21,9 @@ function clientSources(dir = join(root, 'packages/extension/src')): string[] {
 }
 
 describe('manifest', () => {
-    test('activates only for vplan files and the preview', () => {
+    test('activates only for vplan files, the preview and New Plan', () => {
         expect(manifest.activationEvents).toEqual([
-            'onLanguage:vplan', 'onCommand:vplan.showPreview', 'onCommand:vplan.showPreviewToSide', 'onWebviewPanel:vplan.preview'
+            'onLanguage:vplan', 'onCommand:vplan.showPreview', 'onCommand:vplan.showPreviewToSide', 'onCommand:vplan.newPlan', 'onWebviewPanel:vplan.preview'
         ]);
         expect(manifest.main).toBe('./out/extension.cjs');
         // vscode-languageclient 10.1 needs VS Code 1.91; the API types must not be newer than that.
@@ -58,6 +58,52 @@ describe('manifest', () => {
         expect(properties['vplan.completion.keywordLanguage'].enum).toEqual(['auto', 'sv', 'en']);
         expect(properties['vplan.trace.server'].enum).toEqual(['off', 'messages', 'verbose']);
         expect(Object.keys(properties).some(key => key.startsWith('vplan.preview.'))).toBe(true);
+    });
+});
+
+describe('marketplace and Open VSX', () => {
+    test('the listing has what the marketplaces show and require', () => {
+        expect(manifest.publisher).toBe('vplan');
+        expect(manifest.version).toMatch(/^\d+\.\d+\.\d+$/);
+        expect(manifest.license).toBe('MIT');
+        expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+        expect(manifest.repository.url).toMatch(/^https:\/\/github\.com\/[\w-]+\/[\w-]+\.git$/);
+        expect(manifest.homepage).toMatch(/^https:\/\//);
+        expect(manifest.bugs.url).toMatch(/^https:\/\/.*\/issues$/);
+        expect(manifest.categories).toEqual(expect.arrayContaining(['Programming Languages', 'Linters']));
+        expect(manifest.icon).toBe('images/icon.png');
+        // The README and CHANGELOG packaged are the extension's own (written for strategists).
+        expect(manifest.scripts.vsix).toContain('--readme-path packages/extension/README.md');
+        expect(manifest.scripts.vsix).toContain('--changelog-path packages/extension/CHANGELOG.md');
+        expect(manifest.scripts.vsix).not.toContain('--allow-missing-repository');
+    });
+
+    test('the README is Swedish first, and its images are absolute https URLs of committed files', () => {
+        const readme = readFileSync(join(root, 'packages/extension/README.md'), 'utf8');
+        const swedish = readme.search(/^## .*svenska|^# .*verksamhetsplaner/im);
+        const english = readme.search(/^## In English/m);
+        expect(swedish).toBeGreaterThanOrEqual(0);
+        expect(english).toBeGreaterThan(swedish);
+        const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map(m => m[1]);
+        expect(images.length).toBeGreaterThanOrEqual(2);
+        const base = manifest.repository.url.replace(/\.git$/, '') + '/raw/HEAD/';
+        for (const url of images) {
+            expect(url.startsWith(base), url).toBe(true);
+            expect(() => readFileSync(join(root, url.slice(base.length))), url).not.toThrow();
+        }
+        // Every command the extension contributes is named in the README, in Swedish and English.
+        const swedishTitles = json('package.nls.sv.json');
+        const englishTitles = json('package.nls.json');
+        for (const command of manifest.contributes.commands as { title: string }[]) {
+            const key = command.title.slice(1, -1);
+            expect(readme, key).toContain(`vplan: ${swedishTitles[key]}`);
+            expect(readme, key).toContain(`vplan: ${englishTitles[key]}`);
+        }
+    });
+
+    test('the CHANGELOG has an entry for the manifest\'s version', () => {
+        const changelog = readFileSync(join(root, 'packages/extension/CHANGELOG.md'), 'utf8');
+        expect(changelog).toMatch(new RegExp(`^## ${manifest.version.replace(/\./g, '\\.')}\\b`, 'm'));
     });
 });
 

@@ -1,13 +1,19 @@
 // What a command gets from the process: streams, environment, language. Commands never touch
 // `process` directly for output, so that everything they print goes through one place.
 import { isAbsolute } from 'node:path';
-import type { Lang } from '@vplan/language/i18n';
+import type { Lang, LanguagePreference } from '@vplan/language/i18n';
 import { fsReasonInSwedish, isFileWriteError } from '@vplan/language/node';
 import { displayPath } from './diagnostics.js';
 import { printable } from './terminal-text.js';
 
 export interface CommandContext {
+    /** The language of the CLI's own words: `--lang`, `VPLAN_LANG`, else the locale. */
     lang: Lang;
+    /**
+     * The language of what is said about a plan (its diagnostics, report, status): `--lang` or
+     * `VPLAN_LANG` when given, else `auto`, the plan's keyword language.
+     */
+    language?: LanguagePreference;
     cwd: string;
     env: NodeJS.ProcessEnv;
     stdoutIsTTY: boolean;
@@ -32,7 +38,10 @@ const REASONS_SV: Record<string, string> = {
     'binary file (contains NUL bytes), not a plan': 'binärfil (innehåller NUL-byte), inte en plan',
     'not valid UTF-8 text': 'inte giltig UTF-8-text',
     'no .vplan files match this pattern': 'inga .vplan-filer matchar mönstret',
-    'not a regular file (a pipe, socket or device)': 'inte en vanlig fil (en pipe, socket eller enhet)'
+    'not a regular file (a pipe, socket or device)': 'inte en vanlig fil (en pipe, socket eller enhet)',
+    'not a valid pattern: a [ is not closed': 'inte ett giltigt mönster: en [ stängs inte',
+    'not a valid pattern: a { is not closed': 'inte ett giltigt mönster: en { stängs inte',
+    'not a valid pattern: a [...] range is not valid': 'inte ett giltigt mönster: ett [...]-intervall är ogiltigt'
 };
 
 /** The loader's size limit, whose reason carries the figures. */

@@ -53,7 +53,15 @@ export async function expandInputs(inputs: readonly string[]): Promise<{ inputs:
             out.push(input);
             continue;
         }
-        const matches = await expandGlob(input);
+        let matches: string[];
+        try {
+            matches = await expandGlob(input);
+        } catch (err) {
+            // One bad pattern is reported; the other inputs are still checked.
+            if (!(err instanceof GlobError)) throw err;
+            problems.push({ path: input, reason: err.message });
+            continue;
+        }
         if (matches.length === 0) problems.push({ path: input, reason: 'no .vplan files match this pattern' });
         out.push(...matches);
     }
@@ -102,7 +110,15 @@ export async function expandGlob(pattern: string): Promise<string[]> {
     return results.sort();
 }
 
-/** Translates a glob (with `/` separators) to an anchored regular expression. */
+/** A pattern that cannot be read (an unclosed `[` or `{`); its message is the reason shown. */
+export class GlobError extends Error {}
+
+export const GLOB_REASONS = {
+    unclosedClass: 'not a valid pattern: a [ is not closed',
+    unclosedBrace: 'not a valid pattern: a { is not closed'
+} as const;
+
+/** Translates a glob (with `/` separators) to an anchored regular expression; throws GlobError for an invalid one. */
 export function globToRegExp(glob: string): RegExp {
     let re = '';
     let inClass = false;
@@ -140,5 +156,12 @@ export function globToRegExp(glob: string): RegExp {
             default: re += c.replace(/[.+^$()|\\]/g, '\\$&');
         }
     }
-    return new RegExp(`^${re}$`);
+    if (inClass) throw new GlobError(GLOB_REASONS.unclosedClass);
+    if (braces > 0) throw new GlobError(GLOB_REASONS.unclosedBrace);
+    try {
+        return new RegExp(`^${re}$`);
+    } catch {
+        // A class the regular-expression engine refuses (`[z-a]`).
+        throw new GlobError(GLOB_REASONS.unclosedClass.replace('a [ is not closed', 'a [...] range is not valid'));
+    }
 }

@@ -3,7 +3,7 @@ import type { LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { createVplanCoreServices, type VplanCoreServices } from '@vplan/language';
 import { loadWorkspace, type InputProblem, type LoadPhase } from '@vplan/language/node';
-import type { Lang } from '@vplan/language/i18n';
+import type { Lang, LanguagePreference } from '@vplan/language/i18n';
 import { expandInputs } from './inputs.js';
 
 export interface LoadedPlans {
@@ -58,14 +58,29 @@ plan p "P" {
 }
 `;
 
-export async function loadPlans(inputs: readonly string[], lang: Lang, options: { validation?: boolean; context?: string[] } = {}): Promise<LoadedPlans> {
+/** The language of a run: the command's context (its language and the user's choice of it) or just a language. */
+export type Who = Lang | { lang: Lang; language?: LanguagePreference };
+
+/**
+ * Fresh services for one workspace, in the run's language (with `auto`, every document's diagnostics
+ * are in that plan's keyword language). The warm ones from the snapshot serve the first call.
+ */
+export function coreServices(who: Who): Services {
+    const lang = typeof who === 'string' ? who : who.lang;
+    const language = typeof who === 'string' ? who : who.language ?? who.lang;
+    // Services are single-use: a workspace is built once.
+    const services = prewarmed ?? createVplanCoreServices(NodeFileSystem);
+    prewarmed = undefined;
+    services.Vplan.i18n.Locale.lang = lang;
+    services.Vplan.i18n.Locale.preference = language;
+    return services;
+}
+
+export async function loadPlans(inputs: readonly string[], who: Who, options: { validation?: boolean; context?: string[] } = {}): Promise<LoadedPlans> {
     // VPLAN_TIMING=1 prints where a run's time goes (the benchmarks read it).
     const timing = process.env.VPLAN_TIMING ? [`start ${performance.now().toFixed(0)} ms${prewarmed ? ' (snapshot)' : ''}`] : undefined;
     const expanded = await expandInputs(inputs);
-    // Services are single-use: the warm ones from the snapshot serve the first load.
-    const { shared, Vplan } = prewarmed ?? createVplanCoreServices(NodeFileSystem);
-    prewarmed = undefined;
-    Vplan.i18n.Locale.lang = lang;
+    const { shared, Vplan } = coreServices(who);
     const { documents, problems } = await loadWorkspace({ shared, Vplan }, expanded.inputs, {
         ...options,
         // The CLI never answers find-references: the reference index would be built for nobody.

@@ -8,7 +8,7 @@ import type { CommandContext } from './context.js';
 import { help, usageMessage } from './messages.js';
 import { VERSION } from './version.js';
 
-type CommandName = 'validate' | 'render' | 'fmt' | 'status' | 'kolada';
+type CommandName = 'validate' | 'render' | 'fmt' | 'status' | 'kolada' | 'init';
 
 const common: OptionSpecs = {
     help: { kind: 'boolean', short: 'h' },
@@ -19,11 +19,13 @@ const common: OptionSpecs = {
 const specs: Record<CommandName, OptionSpecs> = {
     validate: {
         ...common,
-        format: { kind: 'string', short: 'f', choices: ['pretty', 'json', 'sarif', 'github'] },
+        format: { kind: 'string', short: 'f', choices: ['pretty', 'json', 'sarif', 'github', 'gitlab'] },
         'max-warnings': { kind: 'string' },
         quiet: { kind: 'boolean', short: 'q' },
         fail: { kind: 'boolean', negatable: true },
-        color: { kind: 'boolean', negatable: true }
+        color: { kind: 'boolean', negatable: true },
+        cache: { kind: 'boolean', negatable: true },
+        'cache-location': { kind: 'string' }
     },
     render: {
         ...common,
@@ -44,16 +46,24 @@ const specs: Record<CommandName, OptionSpecs> = {
         write: { kind: 'boolean', short: 'w' },
         year: { kind: 'string' },
         'api-url': { kind: 'string' }
+    },
+    init: {
+        ...common,
+        year: { kind: 'string' }
     }
 };
 
-/** `--lang` as written anywhere on the line, so that even a usage error is in the chosen language. */
-function langOf(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+/**
+ * The language the user chose: `--lang` as written anywhere on the line (so that even a usage error
+ * is in it), else `VPLAN_LANG`; undefined when neither says `sv` or `en`.
+ */
+function chosenLang(argv: readonly string[], env: NodeJS.ProcessEnv): Lang | undefined {
     for (let i = 0; i < argv.length; i++) {
         const value = argv[i] === '--lang' ? argv[i + 1] : argv[i].startsWith('--lang=') ? argv[i].slice(7) : undefined;
         if (value === 'sv' || value === 'en') return value;
     }
-    return langFromEnv(env);
+    const fromEnv = env.VPLAN_LANG?.trim().toLowerCase();
+    return fromEnv === 'sv' || fromEnv === 'en' ? fromEnv : undefined;
 }
 
 async function main(argv: readonly string[], ctx: CommandContext): Promise<number> {
@@ -94,6 +104,7 @@ async function main(argv: readonly string[], ctx: CommandContext): Promise<numbe
             case 'render': return await (await import('./commands/render.js')).runRender(ctx, args);
             case 'fmt': return await loadFmt().runFmt(ctx, args);
             case 'kolada': return await (await import('./commands/kolada.js')).runKolada(ctx, args);
+            case 'init': return await (await import('./commands/init.js')).runInit(ctx, args);
         }
     } catch (err) {
         if (isUsageError(err)) throw new CommandUsageError(err, name);
@@ -117,9 +128,11 @@ class CommandUsageError extends Error {
 
 /** Runs the CLI in this process: the single place that turns any failure into one line and an exit code. */
 function run(argv: readonly string[]): void {
-    const lang = langOf(argv, process.env);
+    const chosen = chosenLang(argv, process.env);
+    const lang = chosen ?? langFromEnv(process.env);
     const ctx: CommandContext = {
         lang,
+        language: chosen ?? 'auto',
         cwd: process.cwd(),
         env: process.env,
         stdoutIsTTY: Boolean(process.stdout.isTTY),
@@ -150,8 +163,9 @@ function run(argv: readonly string[]): void {
 
 /**
  * Built as a V8 start-up snapshot (packages/cli/build/snapshot.mjs), the bundle loads its modules and
- * builds the parser once, at build time; the launcher then starts Node from the snapshot and the run
- * begins here with everything warm. Started from the snapshot, the arguments follow the executable.
+ * builds the parser at build time, and a Node started from the snapshot begins here with everything
+ * warm (the arguments then follow the executable). The launcher does not start from one (it would
+ * take a second Node start); bench/cli.mjs builds one to measure that alternative.
  */
 if (v8.startupSnapshot?.isBuildingSnapshot()) {
     prepareSnapshot();

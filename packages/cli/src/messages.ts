@@ -52,9 +52,17 @@ export const msg = {
         en: (parts: string, files: number) => `${parts} in ${count('en', 'files', files)}.`,
         sv: (parts: string, files: number) => `${parts} i ${count('sv', 'files', files)}.`
     },
+    notShownQuiet: {
+        en: (n: number) => `(${n} not shown: -q shows errors only)`,
+        sv: (n: number) => `(${n} visas inte: -q visar bara fel)`
+    },
     tooManyWarnings: {
         en: (n: number, max: number) => `${count('en', 'warnings', n)}, more than --max-warnings ${max} allows`,
         sv: (n: number, max: number) => `${count('sv', 'warnings', n)}, fler än --max-warnings ${max} tillåter`
+    },
+    cacheNotWritten: {
+        en: (reason: string) => `the cache could not be written (${reason}); the next run checks every file`,
+        sv: (reason: string) => `cachen kunde inte skrivas (${reason}); nästa körning kontrollerar alla filer`
     },
     fmtWouldChange: { en: 'would be reformatted', sv: 'skulle formateras om' },
     fmtWrote: { en: 'formatted', sv: 'formaterad' },
@@ -83,11 +91,17 @@ export const msg = {
         sv: 'innehåller ingen plan att visa'
     },
     wrote: { en: 'wrote', sv: 'skrev' },
+    initExists: { en: 'already exists', sv: 'finns redan' },
+    initNothingWritten: { en: 'nothing written: vplan init never replaces a file', sv: 'inget skrevs: vplan init ersätter aldrig en fil' },
+    initNext: {
+        en: (folder: string, plan: string) => `Next: open ${plan} in VS Code, or run vplan validate ${folder}`,
+        sv: (folder: string, plan: string) => `Nästa steg: öppna ${plan} i VS Code, eller kör vplan validate ${folder}`
+    },
     notBuilt: { en: 'this part of vplan is missing from the build', sv: 'den här delen av vplan saknas i bygget' }
 };
 
 /** Help texts: the command's synopsis, what it does, and its options. */
-export const help: Record<'main' | 'validate' | 'render' | 'fmt' | 'status' | 'kolada', Text> = {
+export const help: Record<'main' | 'validate' | 'render' | 'fmt' | 'status' | 'kolada' | 'init', Text> = {
     main: {
         en: `vplan — operational plans (verksamhetsplaner) as code
 
@@ -99,6 +113,7 @@ Commands:
   fmt        format plans (print, --check or --write)
   status     count green, yellow and red indicators per plan, unit and goal
   kolada     fetch outcomes from Kolada (pull, --write) or compare with it (check)
+  init       start a plan: the municipality file and a first plan in a folder
 
 Options:
   -h, --help        show help (vplan <command> --help for a command)
@@ -117,6 +132,7 @@ Kommandon:
   fmt        formatera planer (skriv ut, --check eller --write)
   status     räkna gröna, gula och röda indikatorer per plan, enhet och mål
   kolada     hämta utfall från Kolada (pull, --write) eller jämför med Kolada (check)
+  init       börja en plan: kommunens gemensamma fil och en första plan i en mapp
 
 Flaggor:
   -h, --help        visa hjälp (vplan <kommando> --help för ett kommando)
@@ -133,10 +149,14 @@ Checks the plans as one workspace, so references between files resolve (e.g. a p
 the goals and roles of a shared municipality file). Folders are searched for .vplan files.
 
 Options:
-  -f, --format pretty|json|sarif|github   output format (default: pretty)
+  -f, --format pretty|json|sarif|github|gitlab
+                      output format (default: pretty); gitlab: a Code Quality report
   --max-warnings N    exit 1 when there are more than N warnings
   -q, --quiet         report errors only (warnings still count for --max-warnings)
   --no-fail           exit 0 even when problems are found (2 still means unreadable input)
+  --cache             keep each file's findings in .vplancache; the next run re-checks only the
+                      changed files and those that use or declare their names
+  --cache-location P  the cache file (or folder for .vplancache); implies --cache
   --color, --no-color force or turn off colour (also NO_COLOR, FORCE_COLOR)
   --lang sv|en        language of messages
   -h, --help          show this help
@@ -149,10 +169,14 @@ Kontrollerar planerna som en arbetsyta, så att referenser mellan filer löses (
 använder mål och roller från kommunens gemensamma fil). Mappar genomsöks efter .vplan-filer.
 
 Flaggor:
-  -f, --format pretty|json|sarif|github   utdataformat (standard: pretty)
+  -f, --format pretty|json|sarif|github|gitlab
+                      utdataformat (standard: pretty); gitlab: en Code Quality-rapport
   --max-warnings N    slutkod 1 när det finns fler än N varningar
   -q, --quiet         visa bara fel (varningar räknas ändå för --max-warnings)
   --no-fail           slutkod 0 även när problem hittas (2 betyder fortfarande oläsbar indata)
+  --cache             spara varje fils resultat i .vplancache; nästa körning kontrollerar bara
+                      ändrade filer och de som använder eller deklarerar deras namn
+  --cache-location P  cachefilen (eller mappen för .vplancache); innebär --cache
   --color, --no-color tvinga fram eller stäng av färg (även NO_COLOR, FORCE_COLOR)
   --lang sv|en        språk för meddelanden
   -h, --help          visa den här hjälpen
@@ -245,6 +269,36 @@ Flaggor:
   -h, --help                    visa den här hjälpen
 
 Slutkoder: 0 ok (oavsett status); 2 felaktig användning eller oläsbar indata.`
+    },
+    init: {
+        en: `Usage: vplan init [folder] [--lang sv|en] [--year YYYY]
+
+Writes the municipality file (what every plan shares: organisation, goals, roles, sources) and a
+first plan that refers to it into the folder (default: the current one), created if needed. The
+same files as VS Code's "vplan: New Plan" command; they validate without errors. An existing file
+is never replaced: if either file is already there, nothing is written.
+
+Options:
+  --lang sv|en   keywords and texts in Swedish (kommun.vplan, verksamhetsplan-YYYY.vplan) or
+                 English (municipality.vplan, plan-YYYY.vplan); default: from LC_ALL, LC_MESSAGES, LANG
+  --year YYYY    the plan's year (default: this year)
+  -h, --help     show this help
+
+Exit codes: 0 written; 1 a file already exists (nothing written); 2 bad usage.`,
+        sv: `Användning: vplan init [mapp] [--lang sv|en] [--year ÅÅÅÅ]
+
+Skriver kommunens gemensamma fil (det alla planer delar: organisation, mål, roller, källor) och en
+första plan som hänvisar till den i mappen (standard: den aktuella), som skapas vid behov. Samma
+filer som kommandot "vplan: Ny plan" i VS Code; de valideras utan fel. En befintlig fil ersätts
+aldrig: finns någon av filerna redan skrivs ingenting.
+
+Flaggor:
+  --lang sv|en   nyckelord och texter på svenska (kommun.vplan, verksamhetsplan-ÅÅÅÅ.vplan) eller
+                 engelska (municipality.vplan, plan-ÅÅÅÅ.vplan); standard: från LC_ALL, LC_MESSAGES, LANG
+  --year ÅÅÅÅ    planens år (standard: i år)
+  -h, --help     visa den här hjälpen
+
+Slutkoder: 0 skrivet; 1 en fil finns redan (inget skrevs); 2 felaktig användning.`
     },
     kolada: {
         en: `Usage: vplan kolada pull [--write] [--year Y,…] [--api-url URL] <files|folders…>

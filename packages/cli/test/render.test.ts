@@ -30,13 +30,18 @@ describe('vplan render', () => {
         expect(readdirSync(path.join(dir, 'report'))).toEqual(['omsorg.html']);
     });
 
-    test('without -o the page goes to standard output; --format md gives Markdown; --lang sv Swedish', () => {
+    test('without -o the page goes to standard output, in the plan\'s language (--lang, VPLAN_LANG choose); --format md gives Markdown', () => {
+        // A Swedish plan under LANG=C: a Swedish report.
         const html = vplan(['render', 'ok/omsorg.vplan']);
         expect(html.code).toBe(0);
         expect(html.stdout).toMatch(/^<!DOCTYPE html>/);
-        expect(html.stdout).toContain('<html lang="en">');
-        const sv = vplan(['render', 'ok/omsorg.vplan', '--lang', 'sv']);
-        expect(sv.stdout).toContain('<html lang="sv">');
+        expect(html.stdout).toContain('<html lang="sv">');
+        const en = vplan(['render', 'ok/omsorg.vplan', '--lang', 'en']);
+        expect(en.stdout).toContain('<html lang="en">');
+        const env = vplan(['render', 'ok/omsorg.vplan'], { env: { VPLAN_LANG: 'en' } });
+        expect(env.stdout).toContain('<html lang="en">');
+        const flagWins = vplan(['render', 'ok/omsorg.vplan', '--lang', 'sv'], { env: { VPLAN_LANG: 'en' } });
+        expect(flagWins.stdout).toContain('<html lang="sv">');
         const md = vplan(['render', 'ok/omsorg.vplan', '--format', 'md']);
         expect(md.code).toBe(0);
         expect(md.stdout).toMatch(/^# Verksamhetsplan Omsorg 2026\n/);

@@ -6,6 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './language-client.js';
 import { registerPreview } from './preview/index.js';
 import { StatusBar } from './status-bar.js';
+import { newPlan } from './new-plan.js';
 import { showStatusSummary } from './status-summary.js';
 
 let client: LanguageClient | undefined;
@@ -22,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(
         statusBar,
         vscode.commands.registerCommand('vplan.showStatusSummary', () => showStatusSummary(client)),
+        vscode.commands.registerCommand('vplan.newPlan', (folder?: vscode.Uri) => newPlan(folder instanceof vscode.Uri ? folder : undefined)),
         vscode.commands.registerCommand('vplan.restartServer', async () => {
             if (!client) return;
             await client.restart();

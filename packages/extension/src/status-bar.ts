@@ -1,11 +1,11 @@
-// The status bar item: the active plan's indicators by status (green / yellow / red / no data). A click
-// opens the status summary.
+// The status bar item: the active plan's indicators by status, as coloured dots with counts (🔴 1  🟡 2
+// 🟢 5), in the plan's language (or the one chosen in `vplan.language`). A click opens the status summary.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { StatusCountsResult } from '@vplan/language/protocol';
 import { LANGUAGE_ID } from './language-client.js';
 import { requestStatusCounts } from './status-client.js';
-import { statusIcon, statusLabel } from './status-model.js';
+import { countsInWords, shownStatuses, STATUS_ORDER, statusIcon, statusLabel } from './status-model.js';
 
 /** Refresh at most this often while the user types (the server rebuilds on every edit). */
 const REFRESH_DELAY_MS = 400;
@@ -65,22 +65,15 @@ export class StatusBar implements vscode.Disposable {
 
     private show(result: StatusCountsResult): void {
         const { counts } = result;
-        const noData = counts['no-data'] + counts.pending + counts.undefined;
-        const total = counts.green + counts.yellow + counts.red + noData;
+        const total = STATUS_ORDER.reduce((sum, s) => sum + counts[s], 0);
         if (total === 0) {
             this.item.text = `$(pulse) ${vscode.l10n.t('No indicators')}`;
         } else {
-            this.item.text = [
-                `${statusIcon('green')} ${counts.green}`,
-                `${statusIcon('yellow')} ${counts.yellow}`,
-                `${statusIcon('red')} ${counts.red}`,
-                `${statusIcon('no-data')} ${noData}`
-            ].join('  ');
+            this.item.text = shownStatuses(counts).map(s => `${statusIcon(s)} ${counts[s]}`).join('  ');
         }
         this.item.tooltip = tooltip(result);
         this.item.accessibilityInformation = {
-            label: vscode.l10n.t('Indicators: {0} green, {1} yellow, {2} red, {3} without a status',
-                counts.green, counts.yellow, counts.red, noData)
+            label: `${vscode.l10n.t('Indicators')}: ${countsInWords(counts, result.lang)}`
         };
         this.item.show();
     }
@@ -95,11 +88,8 @@ export class StatusBar implements vscode.Disposable {
 function tooltip(result: StatusCountsResult): vscode.MarkdownString {
     const md = new vscode.MarkdownString(undefined, true);
     md.appendMarkdown(`**${escape(result.plan ?? vscode.l10n.t('Indicator status'))}**\n\n`);
-    for (const status of ['green', 'yellow', 'red', 'undefined', 'pending', 'no-data'] as const) {
-        const n = result.counts[status];
-        if (n > 0 || status === 'green' || status === 'yellow' || status === 'red') {
-            md.appendMarkdown(`${statusIcon(status)} ${statusLabel(status)}: ${n}  \n`);
-        }
+    for (const status of shownStatuses(result.counts)) {
+        md.appendMarkdown(`${statusIcon(status)} ${statusLabel(status, result.lang)}: ${result.counts[status]}  \n`);
     }
     md.appendMarkdown(`\n${vscode.l10n.t('Click for the summary')}`);
     return md;

@@ -1,28 +1,28 @@
-// How the client shows a status: icon and label. The status itself comes from the server (one model).
-import * as vscode from 'vscode';
-import type { StatusName } from '@vplan/language/protocol';
+// How the client shows a status. The status, its word (in the language the server answered in), its
+// order and its mark all come from the semantics vocabulary; nothing here is a table of its own.
+import type { Lang } from '@vplan/language/i18n';
+import {
+    STATUSES, COLOR_STATUSES, statusCount, statusMark, statusTitle, type Status
+} from '@vplan/language/vocabulary';
 
-/** The order the status bar and the summary list the statuses in. */
-export const STATUS_ORDER: readonly StatusName[] = ['red', 'yellow', 'green', 'undefined', 'pending', 'no-data'];
+/** The order the status bar and the summary list the statuses in: worst first. */
+export const STATUS_ORDER: readonly Status[] = STATUSES;
 
-export function statusIcon(status: StatusName): string {
-    switch (status) {
-        case 'green': return '$(pass-filled)';
-        case 'yellow': return '$(warning)';
-        case 'red': return '$(error)';
-        case 'pending': return '$(clock)';
-        case 'undefined': return '$(question)';
-        case 'no-data': return '$(circle-slash)';
-    }
+/** The coloured dot (🟢 🟡 🔴 ⚪ ⏳ ❔): unlike the Problems icons, it reads as a traffic light. */
+export function statusIcon(status: Status): string {
+    return statusMark(status);
 }
 
-export function statusLabel(status: StatusName): string {
-    switch (status) {
-        case 'green': return vscode.l10n.t('Green');
-        case 'yellow': return vscode.l10n.t('Yellow');
-        case 'red': return vscode.l10n.t('Red');
-        case 'pending': return vscode.l10n.t('Pending');
-        case 'undefined': return vscode.l10n.t('Cannot be assessed');
-        case 'no-data': return vscode.l10n.t('No data');
-    }
+export function statusLabel(status: Status, lang: Lang): string {
+    return statusTitle(status, lang);
+}
+
+/** The statuses the status bar shows: the three colours always, the others when some indicator has them. */
+export function shownStatuses(counts: Record<Status, number>): Status[] {
+    return STATUSES.filter(s => COLOR_STATUSES.includes(s) || counts[s] > 0);
+}
+
+/** "3 gröna, 1 röd" for screen readers. */
+export function countsInWords(counts: Record<Status, number>, lang: Lang): string {
+    return shownStatuses(counts).map(s => statusCount(s, counts[s], lang)).join(', ');
 }

@@ -45,7 +45,7 @@ export async function showStatusSummary(client: LanguageClient | undefined): Pro
 }
 
 export function summaryTitle(result: StatusCountsResult): string {
-    const parts = STATUS_ORDER.filter(s => result.counts[s] > 0).map(s => `${statusLabel(s)} ${result.counts[s]}`);
+    const parts = STATUS_ORDER.filter(s => result.counts[s] > 0).map(s => `${statusLabel(s, result.lang)} ${result.counts[s]}`);
     const plan = result.plan ?? vscode.l10n.t('Indicator status');
     return `${plan} — ${parts.join(' · ')}`;
 }
@@ -55,7 +55,7 @@ function summaryItems(result: StatusCountsResult): IndicatorPick[] {
     for (const status of STATUS_ORDER) {
         const entries = result.indicators.filter(e => e.status === status);
         if (entries.length === 0) continue;
-        items.push({ label: `${statusLabel(status)} (${entries.length})`, kind: vscode.QuickPickItemKind.Separator });
+        items.push({ label: `${statusLabel(status, result.lang)} (${entries.length})`, kind: vscode.QuickPickItemKind.Separator });
         for (const entry of entries) {
             items.push({
                 label: `${statusIcon(status)} ${entry.title ?? entry.name}`,

@@ -5,3 +5,4 @@ export * from './i18n/lang.js';
 export * from './i18n/locale-service.js';
 export * from './semantics/index.js';
 export * from './validation/index.js';
+export { symbolFacts, type SymbolFacts } from './scoping/symbol-facts.js';

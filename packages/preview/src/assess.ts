@@ -1,6 +1,7 @@
 import { assessIndicator, countStatuses, type Indicator, type IndicatorAssessment, type Lang, type Localized } from '@vplan/language';
 import { lineOf } from './dashboard.js';
-import type { BandInterval, SparkPanel, Status, Trend } from './svg.js';
+import type { Status, Trend } from '@vplan/language';
+import type { BandInterval, SparkPanel } from './svg.js';
 
 /**
  * The renderer's view of an indicator's status. Everything here comes from the semantics module
@@ -8,6 +9,9 @@ import type { BandInterval, SparkPanel, Status, Trend } from './svg.js';
  */
 export interface OutcomeView {
     period: string;
+    /** The period the figure is for (its year annotation, else the period): where charts place it. */
+    dataPeriod: string;
+    /** The value with its year annotation: '73 (2024)'. */
     display: string;
     value?: number;
     status: Status;
@@ -69,7 +73,8 @@ export class Assessor {
             series: raw.series.map(s => {
                 const outcomes: OutcomeView[] = s.outcomes.map(o => ({
                     period: o.period,
-                    display: o.display,
+                    dataPeriod: o.dataPeriod,
+                    display: o.shown,
                     value: o.value,
                     status: o.status as Status,
                     reason: pick(o.reason, lang),
@@ -107,7 +112,7 @@ export class Assessor {
 export function sparkPanels(view: IndicatorView): SparkPanel[] {
     return view.series.map(s => ({
         title: view.series.length > 1 ? s.title : undefined,
-        points: s.outcomes.map(o => ({ period: o.period, value: o.value, status: o.status })),
+        points: s.outcomes.map(o => ({ period: o.dataPeriod, value: o.value, status: o.status })),
         bands: s.bands,
         scale: view.scale
     }));

@@ -1,10 +1,10 @@
 import { AstUtils, type AstNode } from 'langium';
 import {
     isActivity, isBudgetAssignment, isContribution, isControlArea, isGoal, isIndicator, isMission, isProgress, isSection, isUnit,
-    type Activity, type Goal, type Indicator, type Plan, type Unit
+    type Activity, type Goal, type Indicator, type Plan, type Unit, overarchingGoals, STATUSES, TRENDS, type Status, type Trend
 } from '@vplan/language';
 import type { Assessor } from './assess.js';
-import { PROGRESS_STATES, STATUSES, TRENDS, type ProgressState, type Status, type Trend } from './svg.js';
+import { PROGRESS_STATES, type ProgressState } from './svg.js';
 
 /** One row of the dashboard: the indicators and activities of a goal, a unit or the whole plan. */
 export interface DashboardRow {
@@ -47,26 +47,11 @@ export function progressOf(activity: Activity): ProgressState {
     return state && (PROGRESS_STATES as readonly string[]).includes(state) ? (state as ProgressState) : 'unknown';
 }
 
-export function unitAnchor(unit: Unit): string {
-    return `unit-${unit.name ?? lineOf(unit)}`;
-}
+export { unitAnchor } from './anchors.js';
+import { unitAnchor } from './anchors.js';
 
-/** The overarching goals an element serves: its own contributions, else those of what holds it. */
-function goalsOf(node: AstNode): { key: string; title: string; goal?: Goal }[] {
-    for (let n: AstNode | undefined = node; n; n = n.$container) {
-        if (isIndicator(n) || isGoal(n) || isBudgetAssignment(n) || isControlArea(n) || isMission(n)) {
-            const list = isGoal(n) ? n.contributesTo : (n.members as AstNode[]).filter(isContribution);
-            if (list && list.length > 0) {
-                return list.map(c => {
-                    const goal = c.goal?.ref;
-                    const title = goal?.title ?? c.writtenAs ?? c.goal?.$refText ?? '?';
-                    return { key: goal ? `goal:${goal.name ?? goal.title}` : `text:${c.goal?.$refText ?? title}`, title, goal };
-                });
-            }
-        }
-    }
-    return [];
-}
+/** The overarching goals an element counts for: the semantics module's rule (restatements, goal chains). */
+const goalsOf = overarchingGoals;
 
 function emptyRow(title: string, line: number, anchor?: string): DashboardRow {
     return {

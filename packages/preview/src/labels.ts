@@ -15,7 +15,6 @@ export const LABELS = {
     byUnit: { sv: 'Per enhet', en: 'By unit' },
     indicators: { sv: 'Indikatorer', en: 'Indicators' },
     indicator: { sv: 'Indikator', en: 'Indicator' },
-    trend: { sv: 'Utveckling', en: 'Trend' },
     activities: { sv: 'Aktiviteter', en: 'Activities' },
     noIndicators: { sv: 'Inga indikatorer', en: 'No indicators' },
     noActivities: { sv: 'Inga aktiviteter', en: 'No activities' },
@@ -38,7 +37,6 @@ export const LABELS = {
     outcomes: { sv: 'Utfall', en: 'Outcomes' },
     outcome: { sv: 'Utfall', en: 'Outcome' },
     period: { sv: 'Period', en: 'Period' },
-    value: { sv: 'Värde', en: 'Value' },
     status: { sv: 'Status', en: 'Status' },
     baseline: { sv: 'Nuläge', en: 'Baseline' },
     series: { sv: 'Serie', en: 'Series' },
@@ -52,21 +50,16 @@ export const LABELS = {
     followUpPeriods: { sv: 'Följs upp', en: 'Followed up' },
     footnote: { sv: 'Not', en: 'Note' },
     amount: { sv: 'Belopp', en: 'Amount' },
-    budgetAssignments: { sv: 'Budgetuppdrag', en: 'Budget assignments' },
     budgetAssignment: { sv: 'Budgetuppdrag', en: 'Budget assignment' },
-    controlAreas: { sv: 'Kontrollområden', en: 'Quality-control assignments' },
     controlArea: { sv: 'Kontrollområde', en: 'Quality-control assignment' },
-    missions: { sv: 'Uppdrag', en: 'Missions' },
     mission: { sv: 'Uppdrag', en: 'Mission' },
     restates: { sv: 'Återger', en: 'Restates' },
     comparedWith: { sv: 'Jämförs med', en: 'Compared with' },
-    previousOutcome: { sv: 'föregående utfall', en: 'the previous outcome' },
     direction: { sv: 'Riktning', en: 'Direction' },
     higherIsBetter: { sv: 'högre är bättre', en: 'higher is better' },
     lowerIsBetter: { sv: 'lägre är bättre', en: 'lower is better' },
     chartOf: { sv: 'Diagram: utfall för', en: 'Chart: outcomes of' },
     chartNoData: { sv: 'inga mätvärden att rita', en: 'no values to draw' },
-    notSaved: { sv: 'Ej sparad', en: 'Not saved' },
     syntaxErrors: {
         sv: 'Planen har syntaxfel. Förhandsvisningen visar den senaste versionen som gick att läsa.',
         en: 'The plan has syntax errors. The preview shows the last version that could be read.'
@@ -75,7 +68,6 @@ export const LABELS = {
         sv: 'Planen har syntaxfel. Det som gick att läsa visas nedan.',
         en: 'The plan has syntax errors. What could be read is shown below.'
     },
-    line: { sv: 'rad', en: 'line' },
     noPlan: {
         sv: 'Filen innehåller ingen plan (plan … { … }). Gemensamma mål, roller och källor visas nedan.',
         en: 'The file holds no plan (plan … { … }). Shared goals, roles and sources are listed below.'
@@ -85,19 +77,6 @@ export const LABELS = {
     sources: { sv: 'Källor', en: 'Sources' },
     generatedBy: { sv: 'Skapad med vplan', en: 'Made with vplan' },
     of: { sv: 'av', en: 'of' },
-    total: { sv: 'totalt', en: 'total' },
-    // statuses of an indicator
-    'status.green': { sv: 'Grön', en: 'Green' },
-    'status.yellow': { sv: 'Gul', en: 'Yellow' },
-    'status.red': { sv: 'Röd', en: 'Red' },
-    'status.no-data': { sv: 'Saknar data', en: 'No data' },
-    'status.pending': { sv: 'Väntas', en: 'Pending' },
-    'status.undefined': { sv: 'Kan ej bedömas', en: 'Cannot be assessed' },
-    'status.title': { sv: 'Måluppfyllelse', en: 'Target fulfilment' },
-    // trends
-    'trend.improving': { sv: 'Förbättring', en: 'Improving' },
-    'trend.worsening': { sv: 'Försämring', en: 'Worsening' },
-    'trend.unchanged': { sv: 'Oförändrad', en: 'Unchanged' },
     // progress of an activity
     'progress.done': { sv: 'Klar', en: 'Done' },
     'progress.started': { sv: 'Påbörjad', en: 'Started' },
@@ -135,7 +114,7 @@ export function labelOr(key: string, lang: Lang, fallback: string): string {
     return Object.prototype.hasOwnProperty.call(LABELS, key) ? LABELS[key as LabelKey][lang] : fallback;
 }
 
-/** A count with its noun ("3 gröna"), used in text alternatives of the charts. */
+/** A count with its noun ("3 klara"), used in text alternatives of the charts; statuses and trends count with semantics' statusCount. */
 export function countPhrase(kind: string, n: number, lang: Lang): string {
     const forms = COUNT_FORMS[kind];
     if (!forms) return `${n}`;
@@ -144,15 +123,6 @@ export function countPhrase(kind: string, n: number, lang: Lang): string {
 }
 
 const COUNT_FORMS: Record<string, Record<Lang, [string, string]>> = {
-    green: { sv: ['grön', 'gröna'], en: ['green', 'green'] },
-    yellow: { sv: ['gul', 'gula'], en: ['yellow', 'yellow'] },
-    red: { sv: ['röd', 'röda'], en: ['red', 'red'] },
-    'no-data': { sv: ['saknar data', 'saknar data'], en: ['without data', 'without data'] },
-    pending: { sv: ['väntas', 'väntas'], en: ['pending', 'pending'] },
-    undefined: { sv: ['kan ej bedömas', 'kan ej bedömas'], en: ['cannot be assessed', 'cannot be assessed'] },
-    improving: { sv: ['förbättras', 'förbättras'], en: ['improving', 'improving'] },
-    worsening: { sv: ['försämras', 'försämras'], en: ['worsening', 'worsening'] },
-    unchanged: { sv: ['oförändrad', 'oförändrade'], en: ['unchanged', 'unchanged'] },
     done: { sv: ['klar', 'klara'], en: ['done', 'done'] },
     started: { sv: ['påbörjad', 'påbörjade'], en: ['started', 'started'] },
     'not-started': { sv: ['ej påbörjad', 'ej påbörjade'], en: ['not started', 'not started'] },

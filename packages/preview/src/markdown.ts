@@ -28,7 +28,7 @@ function createMarkdown(): MarkdownIt {
         const token = tokens[idx];
         const src = token.attrGet('src') ?? '';
         const alt = token.content || src;
-        return isSafeHref(src) ? `<a href="${esc(src)}">${esc(alt)}</a>` : esc(alt);
+        return isSafeHref(src) ? `<a href="${esc(src)}" rel="noopener noreferrer">${esc(alt)}</a>` : esc(alt);
     };
     md.renderer.rules.text = (tokens, idx) => esc(neutraliseBidi(tokens[idx].content));
     // Block tokens carry their source line, so scroll sync can find them.

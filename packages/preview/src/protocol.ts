@@ -7,7 +7,8 @@ export const RENDER_PREVIEW_REQUEST = 'vplan/renderPreview';
 export interface RenderPreviewParams {
     /** The document's URI as the protocol spells it. */
     uri: string;
-    lang: 'sv' | 'en';
+    /** Omitted: the language the server picks for the document (`vplan.language`, else the plan's keywords). */
+    lang?: 'sv' | 'en';
     dashboard: boolean;
 }
 
@@ -26,6 +27,8 @@ export interface RenderPreviewResult {
     errors: PreviewSyntaxError[];
     /** Milliseconds the render took on the server (without waiting for the build). */
     renderMs: number;
+    /** The language it was rendered in, for the panel's own words around it. */
+    lang: 'sv' | 'en';
 }
 
 /** Messages from the extension to the webview script. */

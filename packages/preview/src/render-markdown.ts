@@ -4,13 +4,14 @@ import {
     isFollowUpRef, isFootnote, isFrequency, isGoal, isImprovement, isIndicator, isMission, isOrganisation, isPlan,
     isPlanOrganisation, isPlanYear, isProse, isReporting, isResponsible, isRole, isSection, isSource, isSourceRef,
     isUnit, type Activity, type BudgetAssignment, type ControlArea, type Document, type Goal, type Indicator,
-    type Lang, type Mission, type Plan, type Reporting, type Responsible, type Section, type Unit
+    type Lang, type Mission, type Plan, type Reporting, type Responsible, type Section, type Unit,
+    overarchingGoals, planWord, STATUSES, STATUS_HEADING, STATUS_MARK, TREND_ARROW, TREND_HEADING, TRENDS, statusCount, statusTitle, trendTitle
 } from '@vplan/language';
 import { Assessor } from './assess.js';
 import { buildDashboard, progressOf, type DashboardRow } from './dashboard.js';
 import { neutraliseBidi } from './html.js';
 import { countPhrase, label, labelOr, type LabelKey } from './labels.js';
-import type { ProgressState, Status, Trend } from './svg.js';
+import type { ProgressState } from './svg.js';
 
 /** Text from the plan for Markdown: inert (no HTML, no link syntax), on one line. */
 function md(value: string | undefined): string {
@@ -31,10 +32,6 @@ function withoutRawHtml(line: string): string {
         .replace(/\]\((?=\s*<?(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:)/g, ']\\('))).join('');
 }
 
-const STATUS_MARK: Record<Status, string> = {
-    green: '🟢', yellow: '🟡', red: '🔴', 'no-data': '⚪', pending: '⏳', undefined: '❔'
-};
-const TREND_MARK: Record<Trend, string> = { improving: '↗', worsening: '↘', unchanged: '→' };
 
 /**
  * The plan as Markdown (`vplan render --format md`): the same content as the HTML report, with
@@ -76,7 +73,7 @@ class MarkdownRenderer {
         const meta: string[] = [];
         if (orgTitle) meta.push(`**${this.l('organisation')}:** ${md(orgTitle)}`);
         if (year) meta.push(`**${this.l('year')}:** ${md(year.year)}`);
-        if (followUp) meta.push(`**${this.l('followUp')}:** ${followUp.periods.map(p => md(p.title ?? this.period(p.name))).join(', ')}`);
+        if (followUp) meta.push(`**${this.l('followUp')}:** ${followUp.periods.map(p => md(p.title ?? this.period(p))).join(', ')}`);
         if (meta.length) this.emit(meta.join('  \n'), '');
         const d = buildDashboard([plan], this.assessor, this.l('wholePlan'));
         if (d.total.indicators.length + d.total.activities.length > 0) {
@@ -88,17 +85,20 @@ class MarkdownRenderer {
         for (const m of members) this.member(m, 2);
     }
 
-    private period(name: string): string {
-        return name === 'annual' ? this.l('period.annual') : name === 'interim' ? this.l('period.interim') : name;
+    /** A follow-up period as the plan names it; translated only into the other language. */
+    private period(period: AstNode | undefined, written?: string): string {
+        const name = (period as { name?: string } | undefined)?.name ?? written ?? '';
+        const translated = name === 'annual' ? this.l('period.annual') : name === 'interim' ? this.l('period.interim') : name;
+        return period ? planWord(period, 'name', this.lang, translated) : written ?? translated;
     }
 
     private dashTable(caption: string, rows: DashboardRow[]): void {
-        this.emit(`**${md(caption)}**`, '', `| | ${this.l('status.title')} | ${this.l('trend')} | ${this.l('activities')} |`, '|---|---|---|---|');
+        this.emit(`**${md(caption)}**`, '', `| | ${STATUS_HEADING[this.lang]} | ${TREND_HEADING[this.lang]} | ${this.l('activities')} |`, '|---|---|---|---|');
         for (const row of rows) {
-            const statuses = (['green', 'yellow', 'red', 'undefined', 'pending', 'no-data'] as Status[])
-                .filter(s => row.statuses[s] > 0).map(s => `${STATUS_MARK[s]} ${countPhrase(s, row.statuses[s], this.lang)}`).join(', ');
-            const trends = (['improving', 'worsening', 'unchanged'] as Trend[])
-                .filter(t => row.trends[t] > 0).map(t => `${TREND_MARK[t]} ${countPhrase(t, row.trends[t], this.lang)}`).join(', ');
+            const statuses = STATUSES
+                .filter(s => row.statuses[s] > 0).map(s => `${STATUS_MARK[s]} ${statusCount(s, row.statuses[s], this.lang)}`).join(', ');
+            const trends = TRENDS
+                .filter(t => row.trends[t] > 0).map(t => `${TREND_ARROW[t]} ${statusCount(t, row.trends[t], this.lang)}`).join(', ');
             const progress = (['done', 'started', 'not-started', 'delayed', 'cancelled', 'unknown'] as ProgressState[])
                 .filter(p => row.progress[p] > 0).map(p => countPhrase(p, row.progress[p], this.lang)).join(', ');
             this.emit(`| ${md(row.title)} | ${statuses || this.l('noIndicators')} | ${trends || '–'} | ${progress || this.l('noActivities')} |`);
@@ -201,12 +201,12 @@ class MarkdownRenderer {
             const bands = view.series.map(s => (view.series.length > 1 && s.title ? `${md(s.title)}: ` : '') + md(s.bandsText)).join('<br>');
             const outcomes = view.series.flatMap(s => s.outcomes.map(o =>
                 `${view.series.length > 1 && s.title ? `${md(s.title)} ` : ''}${md(o.period)}: ${md(o.display)} ${STATUS_MARK[o.status]}`)).join('<br>');
-            const status = `${STATUS_MARK[view.status]} ${this.l(`status.${view.status}` as LabelKey)}${view.trend ? ` ${TREND_MARK[view.trend]} ${this.l(`trend.${view.trend}` as LabelKey)}` : ''}`;
-            const goals = members.filter(isContribution).map(c => md(c.goal?.ref?.title ?? c.writtenAs ?? c.goal?.$refText)).join(', ');
+            const status = `${STATUS_MARK[view.status]} ${statusTitle(view.status, this.lang)}${view.trend ? ` ${TREND_ARROW[view.trend]} ${trendTitle(view.trend, this.lang)}` : ''}`;
+            const goals = overarchingGoals(ind).map(g => md(g.title)).join(', ');
             this.emit(`| ${md(ind.title)} | ${source} | ${bands} | ${outcomes} | ${status} | ${goals} |`);
             const details: string[] = [];
             const freq = members.find(isFrequency);
-            if (freq) details.push(`${this.l('measuredHow')}: ${md(labelOr(`frequency.${freq.frequency}`, this.lang, freq.frequency))}${freq.note ? ` (${md(freq.note)})` : ''}`);
+            if (freq) details.push(`${this.l('measuredHow')}: ${md(planWord(freq, 'frequency', this.lang, labelOr(`frequency.${freq.frequency}`, this.lang, freq.frequency)))}${freq.note ? ` (${md(freq.note)})` : ''}`);
             const resp = members.find(isResponsible);
             if (resp) details.push(`${this.l('responsible')}: ${this.roles(resp)}`);
             const rep = members.find(isReporting);
@@ -241,7 +241,7 @@ class MarkdownRenderer {
         const rep = members.find(isReporting);
         if (rep) facts.push(`**${this.l('reporting')}:** ${this.roles(rep)}`);
         const fu = members.find(isFollowUpRef);
-        if (fu) facts.push(`**${this.l('followUpPeriods')}:** ${fu.periods.map(p => md(p.ref?.title ?? this.period(p.ref?.name ?? p.$refText ?? ''))).join(', ')}${fu.year ? ` ${md(fu.year)}` : ''}`);
+        if (fu) facts.push(`**${this.l('followUpPeriods')}:** ${fu.periods.map(p => md(p.ref?.title ?? this.period(p.ref, p.$refText))).join(', ')}${fu.year ? ` ${md(fu.year)}` : ''}`);
         if (facts.length) this.emit(facts.join('  \n'), '');
         const effects = members.filter(isEffect);
         if (effects.length) this.emit(`**${this.l(kind === 'mission' ? 'expectedEffects' : 'effects')}**`, '', ...effects.map(e => `- ${md(e.title)}`), '');

@@ -5,16 +5,19 @@ import {
     isMeasures, isMission, isOrganisation, isPlan, isPlanOrganisation, isPlanYear, isProse,
     isReporting, isResponsible, isRole, isSection, isSource, isUnit,
     type Activity, type BudgetAssignment, type Contribution, type ControlArea, type Document, type Goal, type Indicator, type Lang,
-    type Mission, type OutcomeValue, type Plan, type Reporting, type Responsible, type Section, type Unit
+    type Mission, type OutcomeValue, type Plan, type Reporting, type Responsible, type Section, type Unit,
+    comparedWithText, overarchingGoals, planWord, STATUSES, STATUS_HEADING, TREND_ARROW, TREND_HEADING, TRENDS, statusCount, statusTitle, statusWord, trendTitle,
+    type Status, type Trend
 } from '@vplan/language';
 import { Assessor, sparkPanels, type IndicatorView } from './assess.js';
-import { buildDashboard, lineOf, progressOf, unitAnchor, type Dashboard, type DashboardRow } from './dashboard.js';
+import { Anchors } from './anchors.js';
+import { buildDashboard, lineOf, progressOf, type Dashboard, type DashboardRow } from './dashboard.js';
 import { decisionOf, decisionText } from './decision.js';
 import { esc, text } from './html.js';
 import { countPhrase, label, labelOr, type LabelKey } from './labels.js';
 import { renderProse } from './markdown.js';
 import { pageCss } from './styles.js';
-import { sparkline, stackedBar, type ProgressState, type Status, type Trend } from './svg.js';
+import { sparkline, stackedBar, type ProgressState } from './svg.js';
 import { sha256Base64 } from './sha256.js';
 
 export interface RenderOptions {
@@ -23,8 +26,6 @@ export interface RenderOptions {
     mode: 'page' | 'fragment';
     /** Nonce for the page's <style> (page mode); without one the style is allowed by its hash. */
     nonce?: string;
-    /** The webview's resource origin, accepted for symmetry with the webview shell (fragment mode needs none). */
-    cspSource?: string;
     /** The overview at the top (status bars per goal and unit); on unless turned off. */
     dashboard?: boolean;
 }
@@ -109,7 +110,7 @@ export class HtmlRenderer {
         out += `<dl class="doc-meta">`;
         if (year) out += `<div><dt data-line="${lineOf(year)}">${this.l('year')}</dt><dd>${text(year.year)}</dd></div>`;
         if (followUp) {
-            const periods = followUp.periods.map(p => text(p.title ?? this.periodName(p.name))).join(', ');
+            const periods = followUp.periods.map(p => text(p.title ?? this.periodName(p))).join(', ');
             out += `<div><dt data-line="${lineOf(followUp)}">${this.l('followUp')}</dt><dd>${periods}</dd></div>`;
         }
         out += `</dl></header>`;
@@ -121,10 +122,11 @@ export class HtmlRenderer {
         return out;
     }
 
-    private periodName(name: string): string {
-        if (name === 'annual') return this.l('period.annual');
-        if (name === 'interim') return this.l('period.interim');
-        return name;
+    /** A follow-up period as the plan names it (`årsbokslut`, `helår`, `T1`); translated only into the other language. */
+    private periodName(period: AstNode | undefined, written?: string): string {
+        const name = (period as { name?: string } | undefined)?.name ?? written ?? '';
+        const translated = name === 'annual' ? this.l('period.annual') : name === 'interim' ? this.l('period.interim') : name;
+        return period ? planWord(period, 'name', this.lang, translated) : written ?? translated;
     }
 
     /** A table of contents of the top-level sections and units, for the printed report. */
@@ -143,8 +145,10 @@ export class HtmlRenderer {
         return out + '</ol></nav>';
     }
 
+    private readonly anchors = new Anchors();
+
     private anchor(node: Section | Unit): string {
-        return isUnit(node) ? unitAnchor(node) : `section-${lineOf(node)}`;
+        return this.anchors.of(node);
     }
 
     // ------------------------------------------------------------------ dashboard
@@ -163,15 +167,14 @@ export class HtmlRenderer {
     }
 
     private legend(): string {
-        const statuses: Status[] = ['green', 'yellow', 'red', 'no-data', 'pending', 'undefined'];
-        return `<ul class="legend" aria-label="${this.l('status.title')}">` +
-            statuses.map(s => `<li>${this.dot(s)} ${this.l(`status.${s}` as LabelKey)}</li>`).join('') + `</ul>`;
+        return `<ul class="legend" aria-label="${STATUS_HEADING[this.lang]}">` +
+            STATUSES.map(s => `<li>${this.dot(s)} ${statusTitle(s, this.lang)}</li>`).join('') + `</ul>`;
     }
 
     private dashTable(caption: string | undefined, rows: DashboardRow[], cols: { indicators: boolean; activities: boolean }): string {
         let out = `<table class="dash-table${caption ? '' : ' dash-total'}">${caption ? `<caption>${text(caption)}</caption>` : ''}<thead><tr>` +
             `<th scope="col"></th>` +
-            (cols.indicators ? `<th scope="col">${this.l('status.title')}</th><th scope="col">${this.l('trend')}</th>` : '') +
+            (cols.indicators ? `<th scope="col">${STATUS_HEADING[this.lang]}</th><th scope="col">${TREND_HEADING[this.lang]}</th>` : '') +
             (cols.activities ? `<th scope="col">${this.l('activities')}</th>` : '') + `</tr></thead><tbody>`;
         for (const row of rows) {
             const name = row.anchor ? `<a href="#${esc(row.anchor)}">${text(row.title)}</a>` : text(row.title);
@@ -185,8 +188,7 @@ export class HtmlRenderer {
     private statusBar(row: DashboardRow): string {
         const n = row.indicators.length;
         if (n === 0) return `<span class="muted">${this.l('noIndicators')}</span>`;
-        const order: Status[] = ['green', 'yellow', 'red', 'undefined', 'pending', 'no-data'];
-        const segments = order.map(s => ({ key: s, count: row.statuses[s] ?? 0, label: countPhrase(s, row.statuses[s] ?? 0, this.lang) }));
+        const segments = STATUSES.map(s => ({ key: s, count: row.statuses[s] ?? 0, label: statusCount(s, row.statuses[s] ?? 0, this.lang) }));
         const words = segments.filter(s => s.count > 0).map(s => s.label).join(', ');
         const description = `${countPhrase('indicators', n, this.lang)}: ${words}`;
         return `<div class="bar-cell">${stackedBar('status', segments, description)}<p class="bar-text">` +
@@ -196,12 +198,11 @@ export class HtmlRenderer {
 
     private trendSummary(row: DashboardRow): string {
         if (row.indicators.length === 0) return '';
-        const parts = (['improving', 'worsening', 'unchanged'] as Trend[])
+        const parts = TRENDS
             .filter(t => row.trends[t] > 0)
-            .map(t => `<span class="trend trend-${t}" title="${esc(this.l(`trend.${t}` as LabelKey))}">${this.arrow(t)} ${row.trends[t]}</span>`);
+            .map(t => `<span class="trend trend-${t}" title="${esc(trendTitle(t, this.lang))}">${this.arrow(t)} ${row.trends[t]}</span>`);
         if (parts.length === 0) return `<span class="muted">${this.l('noTrend')}</span>`;
-        const words = (['improving', 'worsening', 'unchanged'] as Trend[])
-            .filter(t => row.trends[t] > 0).map(t => countPhrase(t, row.trends[t], this.lang)).join(', ');
+        const words = TRENDS.filter(t => row.trends[t] > 0).map(t => statusCount(t, row.trends[t], this.lang)).join(', ');
         return `<p class="trend-summary" aria-label="${esc(words)}">${parts.join(' ')}</p>`;
     }
 
@@ -223,17 +224,16 @@ export class HtmlRenderer {
     }
 
     badge(status: Status, reason: string, line: number): string {
-        return `<span class="badge badge-${status}" data-status="${status}" data-line="${line}" title="${esc(reason)}">${this.dot(status)}${this.l(`status.${status}` as LabelKey)}</span>`;
+        return `<span class="badge badge-${status}" data-status="${status}" data-line="${line}" title="${esc(reason)}">${this.dot(status)}${statusTitle(status, this.lang)}</span>`;
     }
 
     arrow(trend: Trend): string {
-        const glyph = trend === 'improving' ? '↗' : trend === 'worsening' ? '↘' : '→';
-        return `<span class="arrow" aria-hidden="true">${glyph}</span>`;
+        return `<span class="arrow" aria-hidden="true">${TREND_ARROW[trend]}</span>`;
     }
 
     trendChip(trend: Trend | undefined): string {
         if (!trend) return '';
-        return `<span class="trend trend-${trend}" data-trend="${trend}">${this.arrow(trend)} ${this.l(`trend.${trend}` as LabelKey)}</span>`;
+        return `<span class="trend trend-${trend}" data-trend="${trend}">${this.arrow(trend)} ${trendTitle(trend, this.lang)}</span>`;
     }
 
     progressIcon(state: ProgressState): string {
@@ -284,7 +284,7 @@ export class HtmlRenderer {
     unit(unit: Unit, level: number): string {
         const members = unit.members ?? [];
         let out = `<section class="unit" data-line="${lineOf(unit)}">`;
-        out += this.h(level, text(unit.title), 'unit-title', unitAnchor(unit));
+        out += this.h(level, text(unit.title), 'unit-title', this.anchor(unit));
         const goals = members.filter(isGoal);
         const improvements = members.filter(isImprovement);
         const effects = members.filter(isEffect);
@@ -405,10 +405,11 @@ export class HtmlRenderer {
                     rest += this.fact('direction', this.l(m.better === 'lower' ? 'lowerIsBetter' : 'higherIsBetter'), lineOf(m));
                     break;
                 case 'Comparison':
-                    rest += this.fact('comparedWith', m.group ? text(m.group.ref?.title ?? m.group.$refText) : this.l('previousOutcome'), lineOf(m));
+                    // In the words of the assessment: the group, the baseline (with its year) or the previous outcome.
+                    rest += this.fact('comparedWith', text(comparedWithText(ind)?.[this.lang] ?? ''), lineOf(m));
                     break;
                 case 'Frequency': {
-                    const f = labelOr(`frequency.${m.frequency}`, this.lang, m.frequency);
+                    const f = planWord(m, 'frequency', this.lang, labelOr(`frequency.${m.frequency}`, this.lang, m.frequency));
                     rest += this.fact('measuredHow', text(f) + (m.note ? ` (${text(m.note)})` : ''), lineOf(m));
                     break;
                 }
@@ -423,7 +424,12 @@ export class HtmlRenderer {
                     break;
             }
         }
-        if (contributions.length > 0) goals = this.fact('overarchingGoal', this.contributions(contributions), lineOf(contributions[0]));
+        // The goals it counts for, as `vplan status` and the dashboard count them (restatements, goal chains).
+        const overarching = overarchingGoals(ind);
+        if (overarching.length > 0) {
+            goals = this.fact('overarchingGoal', overarching.map(g => `<span class="goal-chip" title="${esc(this.l('overarchingGoal'))}">${text(g.title)}</span>`).join(' '),
+                lineOf(contributions[0] ?? ind));
+        }
         // Bands in words, as the semantics module states them.
         const bands = view.series.filter(s => s.bandsText).map(s =>
             view.series.length > 1 && s.title ? `<span class="series-name">${text(s.title)}:</span> ${text(s.bandsText)}` : text(s.bandsText));
@@ -437,7 +443,7 @@ export class HtmlRenderer {
 
     private indicatorChart(ind: Indicator, view: IndicatorView, line: number): string {
         const parts = view.series.map(s => {
-            const points = s.outcomes.map(o => `${o.period} ${o.display} (${this.l(`status.${o.status}` as LabelKey).toLowerCase()})`).join(', ');
+            const points = s.outcomes.map(o => `${o.period} ${o.display} (${statusWord(o.status, this.lang)})`).join(', ');
             const prefix = view.series.length > 1 && s.title ? `${s.title}: ` : '';
             return `${prefix}${points || this.l('chartNoData')}${s.bandsText ? `. ${this.l('targetLevels')}: ${s.bandsText}` : ''}`;
         });
@@ -459,7 +465,7 @@ export class HtmlRenderer {
         for (const { s, o } of rows) {
             const latest = s.latest === o ? ' latest' : '';
             out += `<tr class="outcome${latest}" data-line="${o.line}">${multi ? `<td>${text(s.title)}</td>` : ''}<th scope="row">${text(o.period)}</th>` +
-                `<td class="num">${text(o.display)}</td><td class="st" title="${esc(o.reason)}">${this.dot(o.status)} ${this.l(`status.${o.status}` as LabelKey)}</td></tr>`;
+                `<td class="num">${text(o.display)}</td><td class="st" title="${esc(o.reason)}">${this.dot(o.status)} ${statusTitle(o.status, this.lang)}</td></tr>`;
         }
         return out + `</tbody></table>`;
     }
@@ -470,7 +476,7 @@ export class HtmlRenderer {
         switch (value.$type) {
             case 'NumberValue': return this.quantity(value.value);
             case 'AnswerValue': return this.l(value.answer === 'no' ? 'value.no' : 'value.yes');
-            case 'ColorValue': return this.l(`status.${value.color}` as LabelKey);
+            case 'ColorValue': return statusTitle(value.color as Status, this.lang);
             case 'NoData': return value.mark === 'iu' ? this.l('value.iu') : value.mark;
             case 'Pending': return this.l('value.pending') + (value.week ? ` ${this.l('week')} ${value.week.number}` : '');
         }
@@ -498,8 +504,8 @@ export class HtmlRenderer {
         return out + `</li>`;
     }
 
-    private followUpText(m: { periods: { ref?: { name: string; title?: string }; $refText?: string }[]; year?: string }): string {
-        const periods = m.periods.map(p => p.ref ? (p.ref.title ?? this.periodName(p.ref.name)) : this.periodName(p.$refText ?? '')).join(', ');
+    private followUpText(m: { periods: { ref?: AstNode & { name: string; title?: string }; $refText?: string }[]; year?: string }): string {
+        const periods = m.periods.map(p => p.ref ? (p.ref.title ?? this.periodName(p.ref)) : this.periodName(undefined, p.$refText ?? '')).join(', ');
         return text(periods + (m.year ? ` ${m.year}` : ''));
     }
 

@@ -2,7 +2,7 @@
 // the preview costs one render per update, not a second parse (see packages/extension/src/preview).
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Document } from '@vplan/language';
+import type { Document, Lang } from '@vplan/language';
 import { RENDER_PREVIEW_REQUEST, type PreviewSyntaxError, type RenderPreviewParams, type RenderPreviewResult } from './protocol.js';
 import { renderDocument } from './render-plan.js';
 
@@ -15,8 +15,11 @@ export function syntaxErrorsOf(document: LangiumDocument): PreviewSyntaxError[] 
     ];
 }
 
-/** Registers `vplan/renderPreview` on the server's connection. */
-export function registerPreviewRequest(shared: LangiumSharedServices): void {
+/**
+ * Registers `vplan/renderPreview` on the server's connection. `langOf` gives a document's language
+ * when the client names none (the server's `vplan.language` and the plan's keywords).
+ */
+export function registerPreviewRequest(shared: LangiumSharedServices, langOf: (document: LangiumDocument) => Lang = () => 'en'): void {
     const connection = shared.lsp.Connection;
     if (!connection) return;
     connection.onRequest(RENDER_PREVIEW_REQUEST, async (params: RenderPreviewParams, token): Promise<RenderPreviewResult | null> => {
@@ -33,8 +36,9 @@ export function registerPreviewRequest(shared: LangiumSharedServices): void {
         if (!document) return null;
         const start = performance.now();
         try {
-            const html = renderDocument(document, { lang: params.lang === 'sv' ? 'sv' : 'en', mode: 'fragment', dashboard: params.dashboard });
-            return { html, version: document.textDocument.version, errors: syntaxErrorsOf(document), renderMs: performance.now() - start };
+            const lang: Lang = params.lang === 'sv' || params.lang === 'en' ? params.lang : langOf(document);
+            const html = renderDocument(document, { lang, mode: 'fragment', dashboard: params.dashboard });
+            return { html, version: document.textDocument.version, errors: syntaxErrorsOf(document), renderMs: performance.now() - start, lang };
         } catch (err) {
             // A renderer bug must not take the server down; the preview keeps what it shows.
             console.error('vplan: preview render failed:', err);

@@ -1,13 +1,8 @@
 // Texts from the plan go through text(): escaped, with bidirectional controls made visible (a title's
 // controls once reached the charts' aria-label and tooltip as they were).
+import type { Status } from '@vplan/language';
 import { esc, text } from './html.js';
 
-/** The statuses the semantics module gives an outcome or an indicator. */
-export type Status = 'green' | 'yellow' | 'red' | 'no-data' | 'pending' | 'undefined';
-export const STATUSES: readonly Status[] = ['green', 'yellow', 'red', 'no-data', 'pending', 'undefined'];
-
-export type Trend = 'improving' | 'worsening' | 'unchanged';
-export const TRENDS: readonly Trend[] = ['improving', 'worsening', 'unchanged'];
 
 export type ProgressState = 'done' | 'started' | 'not-started' | 'delayed' | 'cancelled' | 'unknown';
 export const PROGRESS_STATES: readonly ProgressState[] = ['done', 'started', 'not-started', 'delayed', 'cancelled', 'unknown'];

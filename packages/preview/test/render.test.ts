@@ -4,7 +4,7 @@ import { AstUtils } from 'langium';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, test } from 'vitest';
 import {
-    assessIndicator, countStatuses, isIndicator, isSection, isSourceRef, isUnit, STATUSES, type Indicator
+    assessIndicator, countStatuses, isIndicator, isSection, isSourceRef, isUnit, STATUSES, statusTitle, type Indicator
 } from '@vplan/language';
 import { renderDocument, renderMarkdownDocument } from '../src/index.js';
 import { exampleFolders } from './examples.js';
@@ -44,7 +44,8 @@ describe.each(folders.map(f => [path.relative(path.resolve(FIXTURES, '../../../.
             // Sections and units: each has its heading, anchored, with its title.
             for (const section of all.filter(isSection)) {
                 const line = section.$cstNode!.range.start.line;
-                expect(html).toContain(`id="section-${line}">${escapeLike(section.title)}</h`);
+                expect(html).toContain(`">${escapeLike(section.title)}</h`);
+                expect(html).toMatch(/id="section-[^"]+">/);
                 expect(html).toContain(`<section class="section" data-line="${line}">`);
             }
             for (const unit of all.filter(isUnit)) {
@@ -112,7 +113,7 @@ describe.each(folders.map(f => [path.relative(path.resolve(FIXTURES, '../../../.
             const md = renderMarkdownDocument(doc, { lang: 'sv' });
             const indicators = AstUtils.streamAllContents(doc.parseResult.value).filter(isIndicator).toArray() as Indicator[];
             expect(md).toMatch(/^# \S/);
-            const words: Record<string, string> = { green: 'Grön', yellow: 'Gul', red: 'Röd', 'no-data': 'Saknar data', pending: 'Väntas', undefined: 'Kan ej bedömas' };
+            const words = Object.fromEntries(STATUSES.map(s => [s, statusTitle(s, 'sv')])) as Record<string, string>;
             // Indicators may share a title (a unit restating the council's): compare per title, as multisets.
             const titles = new Set(indicators.map(i => i.title));
             for (const title of titles) {
@@ -151,6 +152,38 @@ describe('prose', () => {
         const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map(m => m[1]);
         expect(hrefs.every(h => /^(https?:|mailto:|#)/.test(h))).toBe(true);
         expect(html).not.toContain('<img');
+        // Every external link, the image shown as a link included, opens without a referrer or opener.
+        const external = [...html.matchAll(/<a href="(?:https?:|mailto:)[^>]*>/g)].map(m => m[0]);
+        expect(external).toHaveLength(3);
+        for (const a of external) expect(a).toContain('rel="noopener noreferrer"');
+        expect(html).toContain('<a href="https://example.org/x.png" rel="noopener noreferrer">img</a>');
+    });
+});
+
+describe('anchors', () => {
+    const plan = (gap: string) => `plan p "P" {${gap}
+  avsnitt "1 Inledning" """Text."""${gap}
+  avsnitt "2 Utgångspunkter" {${gap}
+    avsnitt "Mål & vägar" """x"""
+    enhet hem "Hemtjänst" { }
+  }
+  avsnitt "2 Utgångspunkter" """dubblett"""
+  avsnitt "3 Övrigt"
+}
+`;
+    const ids = (html: string) => [...html.matchAll(/ id="([^"]+)"/g)].map(m => m[1]).filter(id => /^(section|unit)/.test(id));
+
+    test('come from titles and ids, are unique, and do not move when lines do', async () => {
+        const before = renderDocument(await parseText(plan('')), { lang: 'sv', mode: 'page' });
+        const after = renderDocument(await parseText(plan('\n\n\n')), { lang: 'sv', mode: 'page' });
+        expect(ids(before)).toEqual([
+            'section-1-inledning', 'section-2-utgångspunkter', 'section-mål-vägar', 'unit-hem', 'section-2-utgångspunkter-2', 'section-3-övrigt'
+        ]);
+        expect(ids(after)).toEqual(ids(before));
+        // Every link of the contents leads to a heading of the page.
+        const targets = [...before.matchAll(/href="#([^"]+)"/g)].map(m => m[1]);
+        expect(targets.length).toBeGreaterThan(0);
+        for (const t of targets) expect(ids(before)).toContain(t);
     });
 });
 

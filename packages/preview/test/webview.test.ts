@@ -180,6 +180,27 @@ describe('the preview webview', () => {
         await page.context().close();
     }, 60000);
 
+    test('a contents link to a section with a Swedish title scrolls to it (anchors from titles)', async () => {
+        const { page, problems } = await openPreview();
+        const filler = 'Text. '.repeat(1500);
+        const plan = `plan p "P" {
+  avsnitt "1 Inledning" """${filler}"""
+  avsnitt "2 Mål och vägar" """${filler}"""
+  avsnitt "3 Övrigt för året" """${filler}"""
+}
+`;
+        await send(page, { type: 'render', seq: 1, html: await fragment(plan), errors: [], keptPrevious: false, labels });
+        const link = page.locator('nav.doc-toc a', { hasText: '2 Mål och vägar' });
+        expect(await link.getAttribute('href')).toBe('#section-2-mål-och-vägar');
+        await link.click();
+        await page.waitForFunction(() => Math.abs(document.getElementById('section-2-mål-och-vägar')!.getBoundingClientRect().top) < 8, undefined, { timeout: 5000 });
+        expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+        // The link scrolls; it does not ask the editor for a line.
+        expect((await sent(page)).filter(m => m.type === 'selectLine')).toEqual([]);
+        expect(problems.console).toEqual([]);
+        await page.context().close();
+    }, 60000);
+
     test('after a reload: a kept render still shows, and the saved position is restored once there is content', async () => {
         const { page, problems } = await openPreview();
         const lines = PLAN.split('\n');

@@ -10,6 +10,7 @@ import { reportInputProblem, reportWriteError, type CommandContext } from '../co
 import { displayPath } from '../diagnostics.js';
 import { expandInputs } from '../inputs.js';
 import { msg } from '../messages.js';
+import { printable } from '../terminal-text.js';
 
 const BOM = '\uFEFF';
 
@@ -34,7 +35,7 @@ export async function runFmt(ctx: CommandContext, args: ParsedArgs): Promise<num
     let writeFailures = 0;
     const changed: string[] = [];
     for (const document of documents) {
-        const shown = displayPath(document.uri.fsPath, ctx.cwd);
+        const shown = printable(displayPath(document.uri.fsPath, ctx.cwd));
         if (hasSyntaxErrors(document)) {
             syntaxErrors++;
             ctx.err(`vplan: ${shown}: ${msg.fmtSyntaxErrors[ctx.lang]}\n`);

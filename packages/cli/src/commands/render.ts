@@ -79,7 +79,7 @@ function hasPlan(document: LangiumDocument): boolean {
 async function renderOne(ctx: CommandContext, inputs: string[], output: string | undefined, format: Format): Promise<number> {
     const [planPath, ...extra] = inputs;
     const siblings = await siblingPlans(planPath);
-    const { documents, problems } = await loadPlans([planPath, ...extra, ...siblings], ctx.lang, { validation: false });
+    const { documents, problems, services } = await loadPlans([planPath, ...extra, ...siblings], ctx, { validation: false });
     const target = path.resolve(ctx.cwd, planPath);
     const document = documents.find(d => d.uri.fsPath === target) as LangiumDocument<Document> | undefined;
     // A sibling that cannot be read is not the user's concern here; the plan and the named files are.
@@ -91,7 +91,8 @@ async function renderOne(ctx: CommandContext, inputs: string[], output: string |
         ctx.err(`vplan: ${printable(displayPath(target, ctx.cwd))}: ${msg.noPlanInFile[ctx.lang]}\n`);
         return 1;
     }
-    const rendered = render(document, format, ctx.lang);
+    // A report speaks the plan's language unless the user chose one.
+    const rendered = render(document, format, services.i18n.Locale.langOf(document));
     if (output && output !== '-') {
         try {
             await writeUserFile(path.resolve(ctx.cwd, output), rendered, { createFolders: true });
@@ -124,13 +125,13 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
     let writeFailures = 0;
     for (const [folder, files] of byFolder) {
         const siblings = (await siblingPlans(path.join(folder, 'x.vplan'))).filter(s => !files.includes(s));
-        const loaded = await loadPlans([...files, ...siblings], ctx.lang, { validation: false });
+        const loaded = await loadPlans([...files, ...siblings], ctx, { validation: false });
         problems.push(...loaded.problems.filter(p => files.includes(path.resolve(ctx.cwd, p.path))));
         for (const document of loaded.documents) {
             if (!files.includes(document.uri.fsPath) || !hasPlan(document)) continue;
             const file = path.join(outDir, `${names.get(document.uri.fsPath)}.${format}`);
             try {
-                await writeUserFile(file, render(document as LangiumDocument<Document>, format, ctx.lang), { createFolders: true });
+                await writeUserFile(file, render(document as LangiumDocument<Document>, format, loaded.services.i18n.Locale.langOf(document)), { createFolders: true });
             } catch (err) {
                 // One page that cannot be written does not stop the others.
                 reportWriteError(ctx, err);

@@ -2,8 +2,8 @@
 // per plan, per unit and per overarching goal. Every status comes from the semantics module.
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import {
-    assessIndicator, countStatuses, isContribution, isGoal, isIndicator, isPlan, isUnit, restatedIndicator, STATUSES,
-    type Document, type Goal, type Indicator, type IndicatorAssessment, type Lang, type Status, type StatusCounts
+    assessIndicator, countStatuses, isIndicator, isPlan, isUnit, overarchingGoals, STATUSES, statusTitle, type Document,
+    type IndicatorAssessment, type Lang, type Status, type StatusCounts, type Trend
 } from '@vplan/language';
 import { UsageError, type ParsedArgs } from '../args.js';
 import { reportInputProblem, type CommandContext } from '../context.js';
@@ -11,11 +11,26 @@ import { displayPath } from '../diagnostics.js';
 import { loadPlans } from '../load.js';
 import { printable } from '../terminal-text.js';
 
+/** One indicator as `--format json` lists it: the same status, reason and goals as every other surface. */
+export interface IndicatorStatus {
+    name: string;
+    title: string;
+    status: Status;
+    /** Why, in the report's language. */
+    reason: string;
+    trend: Trend | null;
+    /** The outcome that decides the status: its period and value as written (with the year annotation), and the year the figure is for. */
+    latest: { period: string; value: string; year: string } | null;
+    /** The overarching goals it counts for (ids, or the name written when unresolved). */
+    goals: string[];
+}
+
 export interface StatusRow {
     name?: string;
     title: string;
     counts: StatusCounts;
     total: number;
+    indicators?: IndicatorStatus[];
 }
 
 export interface PlanStatus extends StatusRow {
@@ -33,12 +48,14 @@ export async function runStatus(ctx: CommandContext, args: ParsedArgs): Promise<
     const format = (args.options.format as string | undefined) ?? 'table';
     if (args.positionals.length === 0) throw new UsageError('missing-input', 'vplan status <files|folders…>');
     // Statuses need linked references (restated indicators, series, goals), not the validation checks.
-    const { documents, problems } = await loadPlans(args.positionals, ctx.lang, { validation: false });
-    const report = statusReport(documents, ctx.cwd, ctx.lang);
+    const { documents, problems, services } = await loadPlans(args.positionals, ctx, { validation: false });
+    // The plans' language unless the user chose one (--lang, VPLAN_LANG): the first plan's decides.
+    const lang = documents.length > 0 ? services.i18n.Locale.langOf(documents[0]) : ctx.lang;
+    const report = statusReport(documents, ctx.cwd, lang);
     switch (format) {
         case 'json': ctx.out(JSON.stringify(report, null, 2) + '\n'); break;
         case 'csv': ctx.out(statusCsv(report)); break;
-        default: ctx.out(statusTable(report, ctx.lang));
+        default: ctx.out(statusTable(report, lang));
     }
     for (const problem of problems) reportInputProblem(ctx, problem.path, problem.reason);
     return problems.length > 0 ? 2 : 0;
@@ -48,27 +65,27 @@ function row(name: string | undefined, title: string, assessments: IndicatorAsse
     return { name, title, counts: countStatuses(assessments), total: assessments.length };
 }
 
-/** The goals an indicator serves: its own contributions, else those of the indicator it restates. */
-function goalsOf(indicator: Indicator): Goal[] {
-    const own = contributions(indicator);
-    if (own.length > 0) return own;
-    const restated = restatedIndicator(indicator);
-    return restated ? contributions(restated) : [];
+/** A row that also lists its indicators (plans and units in `--format json`). */
+function listedRow(name: string | undefined, title: string, assessments: IndicatorAssessment[], lang: Lang): StatusRow {
+    return { ...row(name, title, assessments), indicators: assessments.map(a => indicatorStatus(a, lang)) };
 }
 
-function contributions(indicator: Indicator): Goal[] {
-    const goals: Goal[] = [];
-    for (const member of indicator.members) {
-        if (isContribution(member) && member.goal?.ref && isGoal(member.goal.ref) && !goals.includes(member.goal.ref)) {
-            goals.push(member.goal.ref);
-        }
-    }
-    return goals;
+export function indicatorStatus(a: IndicatorAssessment, lang: Lang): IndicatorStatus {
+    const latest = a.latest;
+    return {
+        name: a.indicator.name,
+        title: a.indicator.title,
+        status: a.status,
+        reason: a.reason[lang],
+        trend: a.trend ?? null,
+        latest: latest ? { period: latest.period, value: latest.shown, year: latest.dataPeriod } : null,
+        goals: overarchingGoals(a.indicator).map(g => g.name)
+    };
 }
 
 export function statusReport(documents: readonly LangiumDocument[], cwd: string, lang: Lang): StatusReport {
     const plans: PlanStatus[] = [];
-    const byGoal = new Map<Goal, IndicatorAssessment[]>();
+    const byGoal = new Map<string, { name: string; title: string; list: IndicatorAssessment[] }>();
     const all: IndicatorAssessment[] = [];
     for (const document of documents) {
         const root = document.parseResult.value as Document;
@@ -85,25 +102,25 @@ export function statusReport(documents: readonly LangiumDocument[], cwd: string,
                     list.push(assessment);
                     byUnit.set(unit, list);
                 }
-                for (const goal of goalsOf(indicator)) {
-                    const list = byGoal.get(goal) ?? [];
-                    list.push(assessment);
-                    byGoal.set(goal, list);
+                for (const goal of overarchingGoals(indicator)) {
+                    const entry = byGoal.get(goal.key) ?? { name: goal.name, title: goal.title, list: [] };
+                    entry.list.push(assessment);
+                    byGoal.set(goal.key, entry);
                 }
             }
             const units = AstUtils.streamAllContents(plan).filter(isUnit).toArray()
-                .map(unit => row(unit.name, unit.title, byUnit.get(unit) ?? []));
-            plans.push({ ...row(plan.name, plan.title, planAssessments), path: displayPath(document.uri.fsPath, cwd), units });
+                .map(unit => listedRow(unit.name, unit.title, byUnit.get(unit) ?? [], lang));
+            plans.push({ ...listedRow(plan.name, plan.title, planAssessments, lang), path: displayPath(document.uri.fsPath, cwd), units });
         }
     }
-    const goals = [...byGoal].map(([goal, list]) => row(goal.name, goal.title, list))
+    const goals = [...byGoal.values()].map(g => row(g.name, g.title, g.list))
         .sort((a, b) => a.title.localeCompare(b.title, lang));
     return { plans, goals, total: row(undefined, lang === 'sv' ? 'Totalt' : 'Total', all) };
 }
 
-const HEADERS: Record<Lang, Record<Status | 'total' | 'scope', string>> = {
-    en: { scope: 'Plan / unit', green: 'Green', yellow: 'Yellow', red: 'Red', 'no-data': 'No data', pending: 'Pending', undefined: 'Undefined', total: 'Total' },
-    sv: { scope: 'Plan / enhet', green: 'Grön', yellow: 'Gul', red: 'Röd', 'no-data': 'Saknas', pending: 'Väntas', undefined: 'Odef.', total: 'Totalt' }
+const HEADERS: Record<Lang, Record<'total' | 'scope', string>> = {
+    en: { scope: 'Plan / unit', total: 'Total' },
+    sv: { scope: 'Plan / enhet', total: 'Totalt' }
 };
 
 const GOALS_HEADING: Record<Lang, string> = { en: 'Overarching goals', sv: 'Övergripande mål' };
@@ -124,7 +141,7 @@ export function statusTable(report: StatusReport, lang: Lang): string {
         for (const goal of report.goals) line(`  ${goal.title}`, goal);
     }
     line(report.total.title, report.total);
-    const header = [h.scope, ...STATUSES.map(s => h[s]), h.total];
+    const header = [h.scope, ...STATUSES.map(s => statusTitle(s, lang)), h.total];
     const labelWidth = Math.min(60, Math.max(header[0].length, ...rows.map(r => r[0].length)));
     const widths = header.map((col, i) => (i === 0 ? labelWidth : Math.max(col.length, ...rows.map(r => (r[i] ?? '').length))));
     const fit = (s: string) => (s.length > labelWidth ? s.slice(0, labelWidth - 1) + '…' : s.padEnd(labelWidth));
@@ -152,6 +169,8 @@ export function statusCsv(report: StatusReport): string {
     return rows.map(r => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-function csvField(value: string): string {
+/** A field as RFC 4180 quotes it, with control characters (from file names and titles) shown, not written. */
+function csvField(raw: string): string {
+    const value = printable(raw);
     return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }

@@ -4,13 +4,30 @@ import { colors, useColor } from '../color.js';
 import { reportInputProblem, type CommandContext } from '../context.js';
 import { fileReport, totals, type FileReport } from '../diagnostics.js';
 import { formatGithub } from '../formats/github.js';
+import { formatGitlab } from '../formats/gitlab.js';
 import { formatJson } from '../formats/json.js';
 import { formatPretty } from '../formats/pretty.js';
 import { formatSarif } from '../formats/sarif.js';
+import { validateWithCache } from '../cached-load.js';
 import { contextOf } from '../inputs.js';
 import { loadPlans } from '../load.js';
+import type { InputProblem } from '@vplan/language/node';
 import { msg } from '../messages.js';
 import { VERSION } from '../version.js';
+
+/** The findings per file: all checked now, or with `--cache` the unchanged ones from the cache. */
+async function checkPlans(ctx: CommandContext, args: ParsedArgs): Promise<{ reports: FileReport[]; problems: InputProblem[] }> {
+    const location = args.options['cache-location'] as string | undefined;
+    if (args.options.cache === true || (location !== undefined && args.options.cache !== false)) {
+        const run = await validateWithCache(args.positionals, ctx, location);
+        if (run.notWritten) ctx.err(`vplan: ${msg.cacheNotWritten[ctx.lang](run.notWritten)}\n`);
+        return run;
+    }
+    // A plan file named on its own is checked against the plans of its folder, as `render` and the
+    // editor do: its references to the municipality file and the shared catalogue resolve.
+    const { documents, problems } = await loadPlans(args.positionals, ctx, { context: await contextOf(args.positionals) });
+    return { reports: documents.map(d => fileReport(d, ctx.cwd)), problems };
+}
 
 export async function runValidate(ctx: CommandContext, args: ParsedArgs): Promise<number> {
     const format = (args.options.format as string | undefined) ?? 'pretty';
@@ -19,10 +36,7 @@ export async function runValidate(ctx: CommandContext, args: ParsedArgs): Promis
     const noFail = args.options.fail === false;
     if (args.positionals.length === 0) throw new UsageError('missing-input', 'vplan validate <files|folders|globs…>');
 
-    // A plan file named on its own is checked against the plans of its folder, as `render` and the
-    // editor do: its references to the municipality file and the shared catalogue resolve.
-    const { documents, problems } = await loadPlans(args.positionals, ctx.lang, { context: await contextOf(args.positionals) });
-    const reports = documents.map(d => fileReport(d, ctx.cwd));
+    const { reports, problems } = await checkPlans(ctx, args);
     const counted = totals(reports);
     const shown: FileReport[] = quiet
         ? reports.map(r => ({ ...r, diagnostics: r.diagnostics.filter(d => d.severity === 'error') }))
@@ -32,9 +46,13 @@ export async function runValidate(ctx: CommandContext, args: ParsedArgs): Promis
         case 'json': ctx.out(formatJson(shown)); break;
         case 'sarif': ctx.out(formatSarif(shown, VERSION)); break;
         case 'github': ctx.out(formatGithub(shown)); break;
+        case 'gitlab': ctx.out(formatGitlab(shown)); break;
         default: {
+            // Nothing could be read: the input lines below say why; "No problems found in 0 files" would mislead.
+            if (reports.length === 0 && problems.length > 0) break;
             const color = useColor(args.options.color as boolean | undefined, ctx.env, ctx.stdoutIsTTY);
-            ctx.out(formatPretty(shown, ctx.lang, colors(color), reports.length));
+            // The summary counts what -q hides too: "no problems" is never said of a file with warnings.
+            ctx.out(formatPretty(shown, ctx.lang, colors(color), reports.length, counted));
         }
     }
 

@@ -1,6 +1,7 @@
 // GitHub Actions workflow commands: each diagnostic becomes an annotation on the pull request.
 // `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`, 1-based positions.
 import { relatedWhere, type FileReport, type Severity } from '../diagnostics.js';
+import { printableKeepingLineBreaks } from '../terminal-text.js';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
 
@@ -22,7 +23,7 @@ export function formatGithub(files: readonly FileReport[]): string {
             // GitHub's end column is inclusive; LSP's end is exclusive.
             const endColumn = end.line === start.line ? Math.max(start.character + 1, end.character) : end.character + 1;
             const props = [
-                `file=${escapeProperty(file.path)}`,
+                `file=${escapeProperty(printableKeepingLineBreaks(file.path))}`,
                 `line=${start.line + 1}`,
                 `col=${start.character + 1}`,
                 `endLine=${end.line + 1}`,
@@ -31,7 +32,7 @@ export function formatGithub(files: readonly FileReport[]): string {
             ];
             // GitHub annotates one place: the other one is named in the message.
             const related = (d.related ?? []).map(r => ` (${relatedWhere(r)}: ${r.message})`).join('');
-            out.push(`::${LEVEL[d.severity]} ${props.join(',')}::${escapeData(d.message + related)}`);
+            out.push(`::${LEVEL[d.severity]} ${props.join(',')}::${escapeData(printableKeepingLineBreaks(d.message + related))}`);
         }
     }
     return out.length ? out.join('\n') + '\n' : '';

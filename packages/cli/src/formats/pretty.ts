@@ -2,20 +2,24 @@
 // link), then the source line with a caret under the range.
 import type { Lang } from '@vplan/language/i18n';
 import type { Colors } from '../color.js';
-import { relatedWhere, totals, type CliDiagnostic, type FileReport, type Severity } from '../diagnostics.js';
+import { relatedWhere, totals, type CliDiagnostic, type FileReport, type Severity, type Totals } from '../diagnostics.js';
 import { count, msg } from '../messages.js';
 import { printable } from '../terminal-text.js';
 
 const MAX_FRAME_WIDTH = 120;
 
-export function formatPretty(files: readonly FileReport[], lang: Lang, c: Colors, checkedFiles: number): string {
+/**
+ * `all` are the totals of every finding, including those not shown (`-q` shows errors only); the
+ * summary counts them, and says how many were not shown.
+ */
+export function formatPretty(files: readonly FileReport[], lang: Lang, c: Colors, checkedFiles: number, all: Totals = totals(files)): string {
     const out: string[] = [];
     for (const file of files) {
         if (file.diagnostics.length === 0) continue;
         const lines = splitLines(file.text);
         out.push(c.bold(printable(file.path)));
         for (const d of file.diagnostics) {
-            const where = `${file.path}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+            const where = `${printable(file.path)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
             out.push(`${c.dim(where)} ${severityLabel(d.severity, lang, c)} ${printable(d.message)} ${c.dim(`[${d.code}]`)}`);
             out.push(...codeFrame(lines, d, c));
             for (const r of d.related ?? []) {
@@ -24,7 +28,9 @@ export function formatPretty(files: readonly FileReport[], lang: Lang, c: Colors
         }
         out.push('');
     }
-    const t = totals(files);
+    const t = all;
+    const shownTotals = totals(files);
+    const hidden = t.error + t.warning + t.info + t.hint - (shownTotals.error + shownTotals.warning + shownTotals.info + shownTotals.hint);
     const parts: string[] = [];
     if (t.error) parts.push(count(lang, 'errors', t.error));
     if (t.warning) parts.push(count(lang, 'warnings', t.warning));
@@ -33,7 +39,7 @@ export function formatPretty(files: readonly FileReport[], lang: Lang, c: Colors
     if (parts.length === 0) {
         out.push(c.green(msg.noProblems[lang](checkedFiles)));
     } else {
-        const line = msg.summary[lang](parts.join(', '), checkedFiles);
+        const line = msg.summary[lang](parts.join(', '), checkedFiles) + (hidden > 0 ? ` ${msg.notShownQuiet[lang](hidden)}` : '');
         out.push(t.error ? c.red(c.bold(`✖ ${line}`)) : c.yellow(c.bold(`⚠ ${line}`)));
     }
     return out.join('\n') + '\n';

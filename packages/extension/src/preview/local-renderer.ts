@@ -3,7 +3,7 @@
 // Bundled on its own (out/preview-local.cjs) and loaded only when needed, so the extension's own
 // bundle stays small and activation fast.
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { createVplanCoreServices, type Document } from '@vplan/language';
+import { createVplanCoreServices, type Document, type LanguagePreference } from '@vplan/language';
 import { renderDocument } from '@vplan/preview';
 import type { RenderPreviewResult } from '@vplan/preview/protocol';
 import { syntaxErrorsOf } from '@vplan/preview/server';
@@ -14,7 +14,7 @@ export interface WorkspaceFile {
 }
 
 export interface LocalRenderer {
-    render(uri: string, text: string, version: number, options: { lang: 'sv' | 'en'; dashboard: boolean }): Promise<RenderPreviewResult>;
+    render(uri: string, text: string, version: number, options: { language: LanguagePreference; fallback: 'sv' | 'en'; dashboard: boolean }): Promise<RenderPreviewResult>;
     /** Another plan file changed (the shared catalogue, say): the next render links against it. */
     updateFile(file: WorkspaceFile): void;
 }
@@ -57,8 +57,12 @@ export function createLocalRenderer(readWorkspace: () => Promise<WorkspaceFile[]
             stale.clear();
             const doc = await put(uri, text);
             const start = performance.now();
-            const html = renderDocument(doc, { lang: options.lang, mode: 'fragment', dashboard: options.dashboard });
-            return { html, version, errors: syntaxErrorsOf(doc), renderMs: performance.now() - start };
+            const locale = services.Vplan.i18n.Locale;
+            locale.lang = options.fallback;
+            locale.preference = options.language;
+            const lang = locale.langOf(doc);
+            const html = renderDocument(doc, { lang, mode: 'fragment', dashboard: options.dashboard });
+            return { html, version, errors: syntaxErrorsOf(doc), renderMs: performance.now() - start, lang };
         },
         updateFile(file) {
             stale.set(file.uri, file.text);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { langFromLocale, localize, type Localized } from '@vplan/language/i18n';
+import { langFromLocale, languagePreference, localize, type Localized } from '@vplan/language/i18n';
 import {
     RENDER_PREVIEW_REQUEST, type HostToWebview, type RenderPreviewParams, type RenderPreviewResult, type WebviewToHost
 } from '@vplan/preview/protocol';
@@ -55,7 +55,8 @@ export class PreviewPanel implements vscode.Disposable {
     private queued: HostToWebview[] = [];
     /** When the editor scrolled the preview (or the reverse), the echo is ignored for a moment. */
     private ignoreEditorScrollUntil = 0;
-    private readonly lang = langFromLocale(vscode.env.language);
+    /** The language of the panel's own words: the display language until a render says the plan's. */
+    private lang = langFromLocale(vscode.env.language);
     private onDisposeListeners: (() => void)[] = [];
 
     constructor(readonly panel: vscode.WebviewPanel, readonly documentUri: vscode.Uri, private readonly host: PreviewHost, initialLine?: number) {
@@ -192,7 +193,11 @@ export class PreviewPanel implements vscode.Disposable {
         if (!result) {
             try {
                 const local = await this.host.localRenderer();
-                result = await local.render(doc.uri.toString(), doc.getText(), doc.version, { lang: this.lang, dashboard });
+                result = await local.render(doc.uri.toString(), doc.getText(), doc.version, {
+                    language: languagePreference(vscode.workspace.getConfiguration('vplan', doc.uri).get('language')),
+                    fallback: langFromLocale(vscode.env.language),
+                    dashboard
+                });
             } catch (err) {
                 this.host.log(`preview: ${localize(WORDS.failed, this.lang)}: ${String(err)}`);
                 return;
@@ -200,6 +205,7 @@ export class PreviewPanel implements vscode.Disposable {
         }
         // A newer render started meanwhile (cannot happen with the scheduler, but a reload can): drop this one.
         if (seq !== this.seq) return;
+        this.lang = result.lang ?? this.lang;
         // An edit that changes nothing rendered (a comment, spacing) costs the webview nothing.
         const key = `${result.errors.map(e => `${e.line}:${e.message}`).join('|')}\u0000${result.html}`;
         if (key === this.lastSentKey) return;
@@ -219,7 +225,8 @@ export class PreviewPanel implements vscode.Disposable {
         const client = this.host.client();
         // The server only knows the documents of the schemes it serves.
         if (!client || !client.isRunning() || !['file', 'untitled', 'vscode-remote', 'vscode-vfs'].includes(doc.uri.scheme)) return undefined;
-        const params: RenderPreviewParams = { uri: client.code2ProtocolConverter.asUri(doc.uri), lang: this.lang, dashboard };
+        // No language: the server renders in the one `vplan.language` and the plan's keywords give.
+        const params: RenderPreviewParams = { uri: client.code2ProtocolConverter.asUri(doc.uri), dashboard };
         const result = await client.sendRequest<RenderPreviewResult | null>(RENDER_PREVIEW_REQUEST, params);
         if (!result) return undefined;
         // The server answered for an older text (it had not seen the last edit): render again.

@@ -1,6 +1,14 @@
 /** The two languages every user-facing text exists in. */
 export type Lang = 'sv' | 'en';
 
+/** What the user chose for the language of text about a plan: `auto` follows the plan. */
+export type LanguagePreference = 'auto' | Lang;
+
+/** A setting's or an option's value as a preference: anything but `sv` or `en` is `auto`. */
+export function languagePreference(value: unknown): LanguagePreference {
+    return value === 'sv' || value === 'en' ? value : 'auto';
+}
+
 /** A text in both languages. */
 export interface Localized {
     sv: string;

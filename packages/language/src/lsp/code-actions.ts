@@ -40,7 +40,7 @@ export class VplanCodeActionProvider implements CodeActionProvider {
     private fixesFor(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const data = diagnostic.data as VplanDiagnosticData | undefined;
         const code = data?.code ?? diagnostic.code;
-        const lang = this.services.i18n.Locale.lang;
+        const lang = this.services.i18n.Locale.langOf(document);
         const fixes: CodeAction[] = [];
         if (data?.fix) fixes.push(this.fromSuggestion(document, diagnostic, data.fix, lang));
         if (code === 'missing-responsible' || code === 'missing-reporter') {

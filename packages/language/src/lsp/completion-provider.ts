@@ -213,7 +213,7 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
             }
         }
         const result: Array<{ label: string; detail: string }> = [];
-        const lang = this.services.i18n.Locale.lang;
+        const lang = this.services.i18n.Locale.langOf(context.document);
         const sorted = [...years].sort((a, b) => b - a);
         const periods = plan?.members.filter(isFollowUp).flatMap(f => f.periods) ?? [];
         for (const y of sorted) {

@@ -2,13 +2,13 @@ import { UriUtils, type AstNode, type LangiumDocument, type Reference } from 'la
 import type { HoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isComparisonGroup, isContribution, isGoal, isIndicator, isReporting, isResponsible, isRole, isSource, isSourceRef,
+    isComparisonGroup, isGoal, isIndicator, isReporting, isResponsible, isRole, isSource, isSourceRef,
     type Indicator
 } from '../generated/ast.js';
 import type { Lang } from '../i18n/lang.js';
 import { assessIndicator } from '../semantics/index.js';
 import type { VplanServices } from '../vplan-module.js';
-import { statusLabel, trendArrow, trendWord, type StatusName, type TrendName } from './status-words.js';
+import { comparedWithText, overarchingGoals, statusLabel, trendArrow, trendWord, type Status, type Trend } from '../semantics/index.js';
 import { declarationAt, describedContainer } from './target-at.js';
 import { idOf, titleOf } from './titles.js';
 
@@ -22,6 +22,7 @@ const T = {
     published: { sv: 'publiceras', en: 'published' },
     week: { sv: 'v', en: 'week' },
     bands: { sv: 'Gränser', en: 'Thresholds' },
+    comparedWith: { sv: 'Jämförs med', en: 'Compared with' },
     outcomes: { sv: 'Utfall', en: 'Outcomes' },
     latest: { sv: 'Senaste status', en: 'Latest status' },
     goal: { sv: 'Övergripande mål', en: 'Overarching goal' },
@@ -47,7 +48,7 @@ export class VplanHoverProvider implements HoverProvider {
     getHoverContent(document: LangiumDocument, params: HoverParams): Hover | undefined {
         const found = declarationAt(this.services, document, document.textDocument.offsetAt(params.position));
         if (!found) return undefined;
-        const lang = this.services.i18n.Locale.lang;
+        const lang = this.services.i18n.Locale.langOf(document);
         let value: string | undefined;
         try {
             if (isIndicator(found.node)) value = this.indicatorHover(found.node, lang);
@@ -66,9 +67,9 @@ export class VplanHoverProvider implements HoverProvider {
         const lines: string[] = [];
         lines.push(`**${escape(indicator.title)}** · \`${indicator.name}\``);
         const assessment = assessIndicator(indicator);
-        const trend = assessment.trend as TrendName | undefined;
+        const trend = assessment.trend as Trend | undefined;
         lines.push('');
-        lines.push(`${T.latest[lang]}: ${statusLabel(assessment.status as StatusName, lang)}`
+        lines.push(`${T.latest[lang]}: ${statusLabel(assessment.status as Status, lang)}`
             + (assessment.reason?.[lang] ? ` — ${escape(assessment.reason[lang])}` : '')
             + (trend ? ` · ${trendArrow(trend)} ${trendWord(trend, lang)}` : ''));
 
@@ -83,6 +84,9 @@ export class VplanHoverProvider implements HoverProvider {
             lines.push('', text);
         }
 
+        const compared = comparedWithText(indicator);
+        if (compared?.[lang]) lines.push('', `${T.comparedWith[lang]}: ${escape(compared[lang])}`);
+
         for (const series of assessment.series) {
             const heading = series.seriesTitle ?? series.series;
             lines.push('');
@@ -94,15 +98,16 @@ export class VplanHoverProvider implements HoverProvider {
                 lines.push(`${T.outcomes[lang]}:`);
                 for (const outcome of series.outcomes) {
                     const reason = outcome.reason?.[lang];
-                    lines.push(`- ${escape(String(outcome.period))}: ${escape(String(outcome.display))} — ${statusLabel(outcome.status as StatusName, lang)}`
+                    lines.push(`- ${escape(String(outcome.period))}: ${escape(String(outcome.shown))} — ${statusLabel(outcome.status as Status, lang)}`
                         + (reason ? ` (${escape(reason)})` : ''));
                 }
             }
-            const seriesTrend = series.trend as TrendName | undefined;
+            const seriesTrend = series.trend as Trend | undefined;
             if (seriesTrend && assessment.series.length > 1) lines.push(`- ${trendArrow(seriesTrend)} ${trendWord(seriesTrend, lang)}`);
         }
 
-        const goals = indicator.members.filter(isContribution).map(c => refTitle(c.goal));
+        // The goals it counts for, by the one rule (restatements and `bidrar till` chains).
+        const goals = overarchingGoals(indicator).map(g => escape(g.title));
         if (goals.length > 0) lines.push('', `${T.goal[lang]}: ${goals.join(', ')}`);
         const responsible = indicator.members.filter(isResponsible).flatMap(r => r.roles.map(refTitle));
         const reporting = indicator.members.filter(isReporting).flatMap(r => r.roles.map(refTitle));

@@ -5,6 +5,7 @@ import type { VplanServices } from '../vplan-module.js';
 import { VplanCodeActionProvider } from './code-actions.js';
 import { VplanCompletionProvider } from './completion-provider.js';
 import { VplanDocumentBuilder } from './document-builder.js';
+import { VplanDocumentUpdateHandler } from './document-update-handler.js';
 import { VplanDocumentSymbolProvider } from './document-symbols.js';
 import { VplanFoldingRangeProvider } from './folding.js';
 import { VplanFormatter } from './formatter.js';
@@ -35,7 +36,9 @@ export const VplanEditorServices = {
 /** Workspace-level services shared by all languages of the server. */
 export const VplanSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
-        NodeKindProvider: () => new VplanNodeKindProvider()
+        NodeKindProvider: () => new VplanNodeKindProvider(),
+        // Watch events outside the workspace folders are ignored.
+        DocumentUpdateHandler: services => new VplanDocumentUpdateHandler(services)
     },
     workspace: {
         DocumentBuilder: services => new VplanDocumentBuilder(services),

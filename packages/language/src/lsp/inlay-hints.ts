@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/lang.js';
 import { assessIndicator } from '../semantics/index.js';
 import type { VplanServices } from '../vplan-module.js';
 import { EditorSettings } from './settings.js';
-import { statusLabel, statusMark, trendArrow, type StatusName, type TrendName } from './status-words.js';
+import { statusLabel, statusMark, trendArrow, type Status, type Trend } from '../semantics/index.js';
 
 /**
  * The status of each indicator right after its title: "🔴 röd 62 ↓". Off when the setting
@@ -25,7 +25,7 @@ export class VplanInlayHintProvider implements InlayHintProvider {
 
     async getInlayHints(document: LangiumDocument, params: InlayHintParams): Promise<InlayHint[]> {
         if (!(await this.settings.get()).inlineStatus) return [];
-        const lang = this.services.i18n.Locale.lang;
+        const lang = this.services.i18n.Locale.langOf(document);
         const text = document.textDocument;
         const start = text.offsetAt(params.range.start);
         const end = text.offsetAt(params.range.end);
@@ -54,14 +54,14 @@ export function indicatorStatusText(indicator: Indicator, lang: Lang): string | 
         const assessment = assessIndicator(indicator);
         if (assessment.series.length <= 1) {
             const series = assessment.series[0];
-            const display = series?.latest?.display;
-            const trend = (series?.trend ?? assessment.trend) as TrendName | undefined;
-            return [statusLabel(assessment.status as StatusName, lang), display, trendArrow(trend)].filter(Boolean).join(' ');
+            const display = series?.latest?.shown;
+            const trend = (series?.trend ?? assessment.trend) as Trend | undefined;
+            return [statusLabel(assessment.status as Status, lang), display, trendArrow(trend)].filter(Boolean).join(' ');
         }
         return assessment.series.map(series => {
             const latest = series.latest;
-            const status = (latest?.status ?? 'no-data') as StatusName;
-            return [series.series, statusMark(status), latest?.display, trendArrow(series.trend as TrendName | undefined)]
+            const status = (latest?.status ?? 'no-data') as Status;
+            return [series.series, statusMark(status), latest?.shown, trendArrow(series.trend as Trend | undefined)]
                 .filter(Boolean).join(' ');
         }).join(' · ');
     } catch (err) {

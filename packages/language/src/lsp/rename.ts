@@ -29,7 +29,7 @@ export class VplanRenameProvider extends DefaultRenameProvider {
 
     /** Why a new name cannot be used, in the display language, or undefined when it can. */
     checkNewName(document: LangiumDocument, params: RenameParams): string | undefined {
-        const lang: Lang = this.services.i18n.Locale.lang;
+        const lang: Lang = this.services.i18n.Locale.langOf(document);
         const name = params.newName;
         const keywords = this.services.parser.Lexer.definition;
         if (!ID.test(name)) {

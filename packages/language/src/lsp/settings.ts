@@ -1,5 +1,6 @@
 import type { ConfigurationProvider } from 'langium';
 import type { Lang } from '../i18n/lang.js';
+import { languagePreference, type LanguagePreference } from '../i18n/lang.js';
 
 /** The editor settings the language server reads (section `vplan` of the workspace configuration). */
 export interface VplanEditorSettings {
@@ -7,9 +8,11 @@ export interface VplanEditorSettings {
     keywordLanguage: 'auto' | Lang;
     /** Status hints after each indicator's title. */
     inlineStatus: boolean;
+    /** The language of hovers, diagnostics, hints, the status bar and the preview: the plan's (auto), or always Swedish / English. */
+    language: LanguagePreference;
 }
 
-const DEFAULTS: VplanEditorSettings = { keywordLanguage: 'auto', inlineStatus: true };
+const DEFAULTS: VplanEditorSettings = { keywordLanguage: 'auto', inlineStatus: true, language: 'auto' };
 
 /**
  * Reads the settings without ever blocking: until the client has answered the configuration request
@@ -33,10 +36,12 @@ export class EditorSettings {
         }
         const completion = await this.configuration.getConfiguration('vplan', 'completion').catch(() => undefined);
         const inline = await this.configuration.getConfiguration('vplan', 'inlineStatus').catch(() => undefined);
+        const language = await this.configuration.getConfiguration('vplan', 'language').catch(() => undefined);
         const keywordLanguage = completion?.keywordLanguage;
         return {
             keywordLanguage: keywordLanguage === 'sv' || keywordLanguage === 'en' ? keywordLanguage : 'auto',
-            inlineStatus: inline?.enabled !== false
+            inlineStatus: inline?.enabled !== false,
+            language: languagePreference(language)
         };
     }
 }

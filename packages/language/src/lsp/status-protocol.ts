@@ -1,5 +1,8 @@
 // The custom request between the VS Code client and the language server that gives the status bar and
-// the status summary their figures. Types only (no imports), so the client bundle stays free of Langium.
+// the status summary their figures. Imports only the semantics vocabulary (types, words and marks, no
+// Langium), so the client bundle stays small and both ends share one definition.
+import type { Lang } from '../i18n/lang.js';
+import type { Status } from '../semantics/vocabulary.js';
 
 /** `vplan/statusCounts`: the status of every indicator of one document. */
 export const STATUS_COUNTS_REQUEST = 'vplan/statusCounts';
@@ -9,16 +12,13 @@ export interface StatusCountsParams {
     uri: string;
 }
 
-/** The same six statuses as the semantics module's `Status`. */
-export type StatusName = 'green' | 'yellow' | 'red' | 'no-data' | 'pending' | 'undefined';
-
 export interface IndicatorStatusEntry {
     /** The indicator's id. */
     name: string;
     /** Its title as written, if any. */
     title?: string;
-    status: StatusName;
-    /** Why it has that status, in the server's display language. */
+    status: Status;
+    /** Why it has that status, in `lang`. */
     reason: string;
     /** Zero-based line and character where the indicator is declared. */
     line: number;
@@ -27,8 +27,10 @@ export interface IndicatorStatusEntry {
 
 export interface StatusCountsResult {
     uri: string;
+    /** The language the reasons are in, for the client's words around them (the plan's, or the one the user chose). */
+    lang: Lang;
     /** The plan's title when the document holds a plan. */
     plan?: string;
-    counts: Record<StatusName, number>;
+    counts: Record<Status, number>;
     indicators: IndicatorStatusEntry[];
 }

@@ -31,7 +31,7 @@ export function statusCountsOf(document: LangiumDocument, lang: Lang): StatusCou
             character: start.character
         });
     }
-    return { uri: document.uri.toString(), plan, counts: countStatuses(assessments), indicators };
+    return { uri: document.uri.toString(), lang, plan, counts: countStatuses(assessments), indicators };
 }
 
 /** One broken indicator must not take the whole summary (or the server) down. */
@@ -59,6 +59,7 @@ export function registerStatusRequest(shared: LangiumSharedServices, services: V
             return null; // cancelled, or the document went away
         }
         if (!documents.hasDocument(uri)) return null;
-        return statusCountsOf(documents.getDocument(uri)!, services.i18n.Locale.lang);
+        const document = documents.getDocument(uri)!;
+        return statusCountsOf(document, services.i18n.Locale.langOf(document));
     });
 }

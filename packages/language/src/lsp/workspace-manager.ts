@@ -1,4 +1,4 @@
-import { DefaultWorkspaceManager, UriUtils, type LangiumSharedCoreServices, type URI } from 'langium';
+import { DefaultWorkspaceManager, URI, UriUtils, type LangiumSharedCoreServices } from 'langium';
 import { parsePlanIgnore, PLAN_IGNORE_FILE, type PlanIgnore } from '../workspace/plan-ignore.js';
 
 /**
@@ -22,6 +22,46 @@ export class VplanWorkspaceManager extends DefaultWorkspaceManager {
         for (const uri of found) {
             if (!uri.path.startsWith(base) || !ignored(uri.path.slice(base.length), false)) uris.push(uri);
         }
+    }
+
+    /**
+     * The workspace folder holding `uri` (a file or folder at or below it), or undefined for
+     * anything outside the workspace: a watch event there must not pull foreign plans in.
+     */
+    workspaceFolderOf(uri: URI): URI | undefined {
+        if (uri.scheme !== 'file') return undefined;
+        for (const folder of this.workspaceFolders ?? []) {
+            let root: URI;
+            try { root = URI.parse(folder.uri); } catch { continue; }
+            if (root.scheme !== 'file') continue;
+            const base = root.path.endsWith('/') ? root.path : `${root.path}/`;
+            if (uri.path === root.path || uri.path === base.slice(0, -1) || uri.path.startsWith(base)) return root;
+        }
+        return undefined;
+    }
+
+    /**
+     * A folder below a workspace folder (a watch event for it): its plans, leaving out what the
+     * `.vplanignore` files of the folders above it list as well as its own.
+     */
+    override async searchFolder(folder: URI): Promise<URI[]> {
+        const found = await super.searchFolder(folder);
+        const root = this.workspaceFolderOf(folder);
+        if (!root) return [];
+        const above: { base: string; ignored: PlanIgnore }[] = [];
+        const rootPath = root.path.replace(/\/$/, '');
+        const parts = folder.path.slice(rootPath.length).split('/').filter(Boolean);
+        for (let i = 0; i < parts.length; i++) {
+            const ancestor = root.with({ path: [rootPath, ...parts.slice(0, i)].join('/') });
+            const ignored = await this.readPlanIgnore(ancestor);
+            if (ignored) above.push({ base: `${ancestor.path.replace(/\/$/, '')}/`, ignored });
+        }
+        return found.filter(uri => !above.some(({ base, ignored }) => {
+            const relative = uri.path.slice(base.length);
+            // The folder itself, or any folder between it and the plan, may be what is listed.
+            const segments = relative.split('/');
+            return segments.some((_, k) => ignored(segments.slice(0, k + 1).join('/'), k < segments.length - 1));
+        }));
     }
 
     private async readPlanIgnore(folder: URI): Promise<PlanIgnore | undefined> {

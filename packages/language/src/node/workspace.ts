@@ -169,12 +169,29 @@ export async function loadWorkspace(
         options.onPhase?.(name, now - mark);
         mark = now;
     };
-    const collected = await collectPlanFiles(inputs);
-    const problems = collected.problems;
-    const ownCount = collected.files.length;
-    const given = new Set(collected.files.map(f => path.resolve(f)));
-    const contextFiles = [...new Set((options.context ?? []).map(f => path.resolve(f)))].filter(f => !given.has(f));
-    const files = [...collected.files, ...contextFiles];
+    const { files, problems } = await collectPlanFiles(inputs);
+    const { texts, failures } = await readPlanFiles(files);
+    // Reported in file order, however the reads finished.
+    for (const failure of failures) if (failure) problems.push(failure);
+    phase('read');
+    const plans: Array<{ file: string; text: string; context?: boolean }> = [];
+    files.forEach((file, index) => {
+        const text = texts[index];
+        if (text !== undefined) plans.push({ file, text });
+    });
+    const given = new Set(files.map(f => path.resolve(f)));
+    const context = [...new Set((options.context ?? []).map(f => path.resolve(f)))].filter(f => !given.has(f));
+    const read = await readPlanFiles(context);
+    context.forEach((file, index) => {
+        const text = read.texts[index];
+        if (text !== undefined) plans.push({ file, text, context: true });
+    });
+    const documents = await buildPlans(services, plans, options, phase);
+    return { documents, problems };
+}
+
+/** Reads plan files (a few at once), each as text or as the reason it could not be read, in file order. */
+export async function readPlanFiles(files: readonly string[]): Promise<{ texts: (string | undefined)[]; failures: (InputProblem | undefined)[] }> {
     // Reading overlaps on the disk; parsing is CPU work and runs in file order.
     const texts: (string | undefined)[] = new Array(files.length);
     const failures: (InputProblem | undefined)[] = new Array(files.length);
@@ -190,21 +207,28 @@ export async function loadWorkspace(
         }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, reader));
-    // Reported in file order, however the reads finished.
-    failures.forEach((failure, index) => { if (failure && index < ownCount) problems.push(failure); });
-    phase('read');
+    return { texts, failures };
+}
+
+/**
+ * Parses the given plans (absolute paths with their text) into the services' workspace, in the order
+ * given, and builds them together (link, validate). `phase` is told when each phase is done.
+ */
+export async function buildPlans(
+    services: { shared: LangiumSharedCoreServices; Vplan: VplanCoreServices },
+    plans: ReadonlyArray<{ file: string; text: string; document?: LangiumDocument; context?: boolean }>,
+    options: LoadOptions = {},
+    phase: (name: LoadPhase) => void = () => {}
+): Promise<LangiumDocument[]> {
     const documents: LangiumDocument[] = [];
-    const own = new Set<LangiumDocument>();
+    const context: LangiumDocument[] = [];
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
-    files.forEach((file, index) => {
-        const text = texts[index];
-        if (text === undefined) return;
-        const document = factory.fromString(text, URI.file(file));
+    for (const { file, text, document: parsed, context: isContext } of plans) {
+        const document = parsed ?? factory.fromString(text, URI.file(file));
         langiumDocuments.addDocument(document);
-        documents.push(document);
-        if (index < ownCount) own.add(document);
-    });
+        (isContext ? context : documents).push(document);
+    }
     phase('parsed');
     const builder = services.shared.workspace.DocumentBuilder;
     const listeners = options.onPhase ? PHASES.map(([state, name]) => builder.onBuildPhase(state, () => phase(name))) : [];
@@ -212,19 +236,14 @@ export async function loadWorkspace(
     const updateReferences = indexManager.updateReferences;
     if (options.referenceIndex === false) indexManager.updateReferences = async () => {};
     try {
-        const targets = documents.filter(d => own.has(d));
-        if (targets.length === documents.length) {
-            await builder.build(documents, { validation: options.validation ?? true });
-        } else {
-            // Context first, linked but not validated; then the inputs, against it.
-            await builder.build(documents.filter(d => !own.has(d)), { validation: false });
-            await builder.build(targets, { validation: options.validation ?? true });
-        }
+        // Context first, linked but not validated; then the inputs, against it.
+        if (context.length > 0) await builder.build(context, { validation: false });
+        await builder.build(documents, { validation: options.validation ?? true });
     } finally {
         indexManager.updateReferences = updateReferences;
         for (const listener of listeners) listener.dispose();
     }
-    return { documents: documents.filter(d => own.has(d)), problems };
+    return documents;
 }
 
 export class PlanDecodingError extends Error {}

@@ -20,6 +20,8 @@ import { fsReason } from './fs-reasons.js';
 export interface WriteOptions {
     /** Create the missing folders above a new file (`render -o out/report.html`). Default false. */
     createFolders?: boolean;
+    /** Create a new file only, never replace one (`vplan init`): anything at the path is an error. Default false. */
+    exclusive?: boolean;
 }
 
 /** A file that could not be written: the path as the user gave it and why, in both languages. */
@@ -40,6 +42,7 @@ export function isFileWriteError(err: unknown): err is FileWriteError {
 
 const NOT_REGULAR: Localized = { en: 'not a regular file (a pipe, socket or device); not written', sv: 'inte en vanlig fil (en pipe, socket eller enhet); skrivs inte' };
 const IS_FOLDER: Localized = { en: 'is a folder; not written', sv: 'är en mapp; skrivs inte' };
+const EXISTS: Localized = { en: 'already exists; not replaced', sv: 'finns redan; ersätts inte' };
 const LINK_LOOP: Localized = { en: 'too many symbolic links (a loop?)', sv: 'för många symboliska länkar (en slinga?)' };
 
 function reasonOf(err: unknown): Localized {
@@ -132,6 +135,7 @@ export async function removeStaleTempFiles(folder: string, now = Date.now()): Pr
  */
 export async function writeUserFile(target: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<string> {
     const { file, stat } = await resolveTarget(target);
+    if (stat && options.exclusive) throw new FileWriteError(target, EXISTS);
     const dir = path.dirname(file);
     if (!stat && options.createFolders) {
         try {
@@ -153,11 +157,17 @@ export async function writeUserFile(target: string, content: string | Uint8Array
         await handle.sync();
         await handle.close();
         handle = undefined;
-        await fs.rename(temp, file);
+        if (options.exclusive) {
+            // A hard link fails when anything is at the path, even a file created a moment ago.
+            await fs.link(temp, path.resolve(target));
+            await fs.rm(temp, { force: true });
+        } else {
+            await fs.rename(temp, file);
+        }
     } catch (err) {
         await handle?.close().catch(() => undefined);
         await fs.rm(temp, { force: true }).catch(() => undefined);
-        throw new FileWriteError(target, reasonOf(err));
+        throw new FileWriteError(target, (err as NodeJS.ErrnoException).code === 'EEXIST' && options.exclusive ? EXISTS : reasonOf(err));
     }
     // The rename is durable once the folder is flushed (not possible everywhere).
     try {

@@ -1,6 +1,7 @@
 import { AstUtils, type AstNode } from 'langium';
 import { isIndicator, type Indicator } from '../generated/ast.js';
-import { assessIndicator, isDeviation, statusSeverity, type IndicatorAssessment, type Status } from './status.js';
+import { assessIndicator, type IndicatorAssessment } from './status.js';
+import { isDeviation, statusRank, type Status } from './vocabulary.js';
 
 /** A status that asks for attention: red, yellow, or cannot be assessed. */
 export type DeviationStatus = Extract<Status, 'red' | 'yellow' | 'undefined'>;
@@ -23,7 +24,7 @@ export function deviationsOf(indicators: Iterable<Indicator>): Deviation[] {
         if (isDeviation(assessment.status)) found.push({ indicator, status: assessment.status, assessment });
     }
     // Array.prototype.sort is stable: equal statuses keep the written order.
-    return found.sort((a, b) => statusSeverity(a.status) - statusSeverity(b.status));
+    return found.sort((a, b) => statusRank(a.status) - statusRank(b.status));
 }
 
 /** The deviations of every indicator under a node (a plan, a unit, a whole document), in written order. */

@@ -4,13 +4,17 @@ export { parseNumber, formatNumber, localizedNumber, type ParsedNumber } from '.
 export { parsePeriod, comparePeriods, periodOrder, type ParsedPeriod } from './periods.js';
 export {
     readThresholds, effectiveBands, restatedIndicator, bandText, bandsText, intervalText, colorWord, uncoveredText,
-    contains, intersect, isEmpty, isSubset, COLORS,
+    contains, intersect, isEmpty, isSubset,
     type BandColor, type BetterDirection, type Bound, type Interval, type ThresholdKind, type NormalBand, type DirectionSource,
     type SeriesThresholds, type ThresholdProblem, type IndicatorThresholds
 } from './thresholds.js';
-export { trendBetween, trendByRank, type Trend } from './trend.js';
+export { trendBetween, trendByRank } from './trend.js';
+export * from './vocabulary.js';
 export {
-    assessIndicator, thresholdsOf, statusOfValue, countStatuses, statusSeverity, isDeviation, STATUSES, STATUS_WORD,
-    type Status, type OutcomeAssessment, type SeriesAssessment, type IndicatorAssessment, type StatusCounts
+    assessIndicator, thresholdsOf, statusOfValue, countStatuses, comparedWithText, restatementChain,
+    type OutcomeAssessment, type SeriesAssessment, type IndicatorAssessment, type StatusCounts
 } from './status.js';
+export { contributedGoals, overarchingGoals, type GoalRef } from './goals.js';
+export { outcomeOutOfScale, outsideScale, scaleText } from './scale.js';
+export { planWord, writtenText } from './words.js';
 export { deviationsOf, deviationsIn, type Deviation, type DeviationStatus } from './deviations.js';

@@ -1,17 +1,17 @@
 import {
-    isAnswerValue, isBaseline, isColorValue, isNoData, isNumberValue, isOutcome, isPending, type Baseline, type Indicator,
+    isAnswerValue, isBaseline, isColorValue, isComparison, isNoData, isNumberValue, isOutcome, isPending, type Baseline, type Indicator,
     type Outcome
 } from '../generated/ast.js';
 import type { Localized } from '../i18n/lang.js';
 import { localizedNumber, parseNumber } from './numbers.js';
 import { comparePeriods } from './periods.js';
+import { outcomeOutOfScale, scaleText } from './scale.js';
 import {
     bandText, bandsText, contains, isEmpty, readThresholds, restatedIndicator, type BetterDirection, type BandColor,
     type IndicatorThresholds, type NormalBand, type SeriesThresholds
 } from './thresholds.js';
-import { trendBetween, trendByRank, type Trend } from './trend.js';
-
-export type Status = 'green' | 'yellow' | 'red' | 'no-data' | 'pending' | 'undefined';
+import { trendBetween, trendByRank } from './trend.js';
+import { STATUS_WORD, STATUSES, statusRank, type Status, type Trend } from './vocabulary.js';
 
 export interface OutcomeAssessment {
     outcome: Outcome;
@@ -20,6 +20,12 @@ export interface OutcomeAssessment {
     series?: string;
     /** The value as written: '7,06', 'iu', 'ja', '93 %'. */
     display: string;
+    /** The year (period) the figure is for when the plan says so: `utfall 2025: 73 (2024)` → '2024'. */
+    refersTo?: string;
+    /** The value as every surface shows it: with its year annotation, '73 (2024)'. */
+    shown: string;
+    /** The period the figure is for (the annotation, else the period): what trends and charts place it at. */
+    dataPeriod: string;
     value?: number;
     status: Status;
     reason: Localized;
@@ -28,7 +34,7 @@ export interface OutcomeAssessment {
     /** Bands the value falls in when it is in more than one. */
     bands?: NormalBand[];
     /** Why it cannot be assessed: in a gap between bands, in two bands, outside every band… */
-    undefinedBecause?: 'gap' | 'two-bands' | 'outside' | 'no-thresholds' | 'no-series' | 'wrong-kind' | 'contradictory';
+    undefinedBecause?: 'gap' | 'two-bands' | 'outside' | 'out-of-scale' | 'no-thresholds' | 'no-series' | 'wrong-kind' | 'contradictory';
     /** For relative-change thresholds: the change in % and what it was measured from. */
     change?: { percent: number; from: number; fromPeriod?: string };
 }
@@ -48,6 +54,8 @@ export interface IndicatorAssessment {
     indicator: Indicator;
     /** The latest outcome's status, the worst across series. */
     status: Status;
+    /** The outcome that decides the status (the latest of the worst series). */
+    latest?: OutcomeAssessment;
     reason: Localized;
     trend?: Trend;
     series: SeriesAssessment[];
@@ -63,30 +71,7 @@ export interface StatusCounts {
     undefined: number;
 }
 
-export const STATUSES: readonly Status[] = ['green', 'yellow', 'red', 'no-data', 'pending', 'undefined'];
-
-/** Which series decides the indicator's status: the worst; a known colour beats "cannot be assessed". */
-const SEVERITY: Record<Status, number> = { red: 0, yellow: 1, undefined: 2, green: 3, pending: 4, 'no-data': 5 };
-/** Rank of a status, worst first (red 0 … no-data last); sorts lists by how urgently they need attention. */
-export function statusSeverity(status: Status): number {
-    return SEVERITY[status];
-}
-
-/** Whether a status asks for attention: red, yellow, or cannot be assessed (worse than green). */
-export function isDeviation(status: Status): status is 'red' | 'yellow' | 'undefined' {
-    return SEVERITY[status] < SEVERITY.green;
-}
-
 const COLOR_RANK: Record<BandColor, number> = { green: 0, yellow: 1, red: 2 };
-
-export const STATUS_WORD: Record<Status, Localized> = {
-    green: { sv: 'grön', en: 'green' },
-    yellow: { sv: 'gul', en: 'yellow' },
-    red: { sv: 'röd', en: 'red' },
-    'no-data': { sv: 'ingen uppgift', en: 'no data' },
-    pending: { sv: 'väntas', en: 'pending' },
-    undefined: { sv: 'kan inte bedömas', en: 'cannot be assessed' }
-};
 
 const NO_DATA_REASON: Record<string, Localized> = {
     iu: { sv: 'Ingen uppgift (iu)', en: 'No data (iu)' },
@@ -96,7 +81,8 @@ const NO_DATA_REASON: Record<string, Localized> = {
 };
 
 export function countStatuses(assessments: Iterable<IndicatorAssessment>): StatusCounts {
-    const counts: StatusCounts = { green: 0, yellow: 0, red: 0, 'no-data': 0, pending: 0, undefined: 0 };
+    // Keys worst first, as every list shows them.
+    const counts = Object.fromEntries(STATUSES.map(s => [s, 0])) as unknown as StatusCounts;
     for (const a of assessments) counts[a.status]++;
     return counts;
 }
@@ -120,23 +106,39 @@ class LazyText implements Localized {
 // ------------------------------------------------------------------ cache
 
 interface Cached {
-    restated?: Indicator;
+    /** Every indicator the assessment read, in the order of the restatement chain. */
+    chain: Indicator[];
     result: IndicatorAssessment;
 }
 
 const cache = new WeakMap<Indicator, Cached>();
 
 /**
- * Status, trend and reason of an indicator and each of its series. Pure; cached per AST node (a
- * re-parse gives new nodes; a restated indicator in another file is checked for identity).
+ * The indicators an assessment reads: the indicator and every indicator along its restatement
+ * chain (A restates B restates C: bands and outcomes may come from any of them).
+ */
+export function restatementChain(indicator: Indicator): Indicator[] {
+    const chain = [indicator];
+    for (let next = restatedIndicator(indicator); next && !chain.includes(next); next = restatedIndicator(next)) chain.push(next);
+    return chain;
+}
+
+/**
+ * Status, trend and reason of an indicator and each of its series. Pure; cached per AST node and
+ * keyed on the whole restatement chain: a re-parse gives new nodes, so an edit anywhere along the
+ * chain (another file's bands two steps away) gives a new key and a fresh assessment.
  */
 export function assessIndicator(indicator: Indicator): IndicatorAssessment {
-    const restated = restatedIndicator(indicator);
+    const chain = restatementChain(indicator);
     const hit = cache.get(indicator);
-    if (hit && hit.restated === restated) return hit.result;
+    if (hit && sameChain(hit.chain, chain)) return hit.result;
     const result = computeAssessment(indicator);
-    cache.set(indicator, { restated, result });
+    cache.set(indicator, { chain, result });
     return result;
+}
+
+function sameChain(a: readonly Indicator[], b: readonly Indicator[]): boolean {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** The threshold model of an indicator (the same one the assessment uses). */
@@ -219,13 +221,16 @@ function computeAssessment(indicator: Indicator): IndicatorAssessment {
             reason: { sv: 'Inget utfall ännu', en: 'No outcome yet' }
         };
     }
-    const worst = withLatest.reduce((w, s) => (SEVERITY[s.latest!.status] < SEVERITY[w.latest!.status] ? s : w));
+    const worst = withLatest.reduce((w, s) => (statusRank(s.latest!.status) < statusRank(w.latest!.status) ? s : w));
     const latest = worst.latest!;
     const prefix = withLatest.length > 1 && worst.seriesTitle
         ? { sv: `${worst.seriesTitle}: `, en: `${worst.seriesTitle}: ` } : { sv: '', en: '' };
+    const when = latest.refersTo
+        ? { sv: `${latest.period}, avser ${latest.refersTo}`, en: `${latest.period}, for ${latest.refersTo}` }
+        : { sv: latest.period, en: latest.period };
     return {
-        indicator, status: latest.status, thresholds, series, trend: worst.trend,
-        reason: lazyText(() => ({ sv: `${prefix.sv}${latest.reason.sv} (${latest.period})`, en: `${prefix.en}${latest.reason.en} (${latest.period})` }))
+        indicator, status: latest.status, latest, thresholds, series, trend: worst.trend,
+        reason: lazyText(() => ({ sv: `${prefix.sv}${latest.reason.sv} (${when.sv})`, en: `${prefix.en}${latest.reason.en} (${when.en})` }))
     };
 }
 
@@ -233,7 +238,13 @@ function assessOutcome(
     outcome: Outcome, series: string | undefined, model: SeriesThresholds | undefined, thresholds: IndicatorThresholds,
     previous: { value: number; period: string } | undefined, baseline: Baseline | undefined
 ): OutcomeAssessment {
-    const base = { outcome, period: outcome.period ?? '', series, display: displayOf(outcome) };
+    const display = displayOf(outcome);
+    const refersTo = outcome.refersTo || undefined;
+    const base = {
+        outcome, period: outcome.period ?? '', series, display, refersTo,
+        shown: refersTo ? `${display} (${refersTo})` : display,
+        dataPeriod: refersTo ?? outcome.period ?? ''
+    };
     const v = outcome.value;
     if (isNoData(v)) {
         return { ...base, status: 'no-data', reason: NO_DATA_REASON[v.mark as string] ?? NO_DATA_REASON.iu };
@@ -281,6 +292,19 @@ function assessOutcome(
         const shown = localizedNumber(numeric.value, numeric.decimals);
         return { sv: `Utfall ${shown.sv}${unit}`, en: `Outcome ${shown.en}${unit}` };
     });
+    // A value the indicator cannot take is an error in the plan (outcome-out-of-scale), not a colour.
+    if (outcomeOutOfScale(outcome, thresholds)) {
+        return {
+            ...base, value: numeric.value, status: 'undefined', undefinedBecause: 'out-of-scale',
+            reason: lazyText(() => {
+                const scale = scaleText(thresholds);
+                return {
+                    sv: `${label.sv} ligger utanför skalan (${scale.sv}) och kan inte bedömas`,
+                    en: `${label.en} is outside the scale (${scale.en}) and cannot be assessed`
+                };
+            })
+        };
+    }
     if (model.kind === 'yes-no') {
         return {
             ...base, value: numeric.value, status: 'undefined', undefinedBecause: 'wrong-kind',
@@ -347,7 +371,7 @@ function roundTo(value: number, decimals: number): number {
 }
 
 function classify(
-    base: Pick<OutcomeAssessment, 'outcome' | 'period' | 'series' | 'display'>, value: number | undefined,
+    base: Pick<OutcomeAssessment, 'outcome' | 'period' | 'series' | 'display' | 'refersTo' | 'shown' | 'dataPeriod'>, value: number | undefined,
     hits: NormalBand[], model: SeriesThresholds, label: Localized
 ): OutcomeAssessment {
     // Bands that contradict their direction ("grön 1,4 eller högre" with "gul 1,5–3,5" above it)
@@ -428,4 +452,24 @@ function seriesTrend(outcomes: OutcomeAssessment[], model: SeriesThresholds | un
     if (numeric.length < 2) return undefined;
     const [p, l] = numeric.slice(-2);
     return trendBetween(p.value!, l.value!, direction, model?.precision ?? thresholds.precision);
+}
+
+/**
+ * What an indicator's bands compare with, in words, as the assessment does it: a comparison group,
+ * the baseline (with its year), or the previous outcome. Undefined when the plan says nothing.
+ */
+export function comparedWithText(indicator: Indicator): Localized | undefined {
+    const t = thresholdsOf(indicator);
+    if (!t.compareWith) return undefined;
+    if (t.compareWith === 'group') {
+        const comparison = [...(indicator.members ?? []), ...(t.bandsFrom.members ?? [])].find(isComparison);
+        const title = comparison?.group?.ref?.title ?? comparison?.group?.$refText ?? '';
+        return { sv: title, en: title };
+    }
+    if (t.compareWith === 'baseline') {
+        const baseline = [...(indicator.members ?? []), ...(t.bandsFrom.members ?? [])].find(isBaseline);
+        const year = baseline?.period ? ` (${baseline.period})` : '';
+        return { sv: `nuläget${year}`, en: `the baseline${year}` };
+    }
+    return { sv: 'föregående utfall', en: 'the previous outcome' };
 }

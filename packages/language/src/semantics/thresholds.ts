@@ -6,10 +6,10 @@ import {
 } from '../generated/ast.js';
 import type { Localized } from '../i18n/lang.js';
 import { fromUnits, gridAbove, gridBelow, localizedNumber, parseNumber } from './numbers.js';
+import { STATUS_WORD } from './vocabulary.js';
 
 export type BandColor = 'green' | 'yellow' | 'red';
 export type BetterDirection = 'higher' | 'lower';
-export const COLORS: readonly BandColor[] = ['green', 'yellow', 'red'];
 
 /** One end of an interval. */
 export interface Bound {
@@ -622,14 +622,8 @@ function yesNoSeries(
 
 // ------------------------------------------------------------------ text
 
-const COLOR_WORD: Record<BandColor, Localized> = {
-    green: { sv: 'grön', en: 'green' },
-    yellow: { sv: 'gul', en: 'yellow' },
-    red: { sv: 'röd', en: 'red' }
-};
-
 export function colorWord(color: BandColor): Localized {
-    return COLOR_WORD[color];
+    return STATUS_WORD[color];
 }
 
 function n(bound: Bound): Localized {
@@ -679,7 +673,7 @@ export function bandText(band: NormalBand, withColor = true): Localized {
 }
 
 function makeBandText(band: NormalBand, withColor: boolean): Localized {
-    const color = withColor ? COLOR_WORD[band.color] : { sv: '', en: '' };
+    const color = withColor ? STATUS_WORD[band.color] : { sv: '', en: '' };
     const space = withColor ? ' ' : '';
     if (band.kind === 'yes-no') {
         const answer = band.answer === 'no' ? { sv: 'nej', en: 'no' } : { sv: 'ja', en: 'yes' };

@@ -1,6 +1,5 @@
 import type { BetterDirection } from './thresholds.js';
-
-export type Trend = 'improving' | 'worsening' | 'unchanged';
+import type { Trend } from './vocabulary.js';
 
 /**
  * The trend from a previous to a later value, given which direction is better. Differences smaller

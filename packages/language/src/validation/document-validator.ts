@@ -33,13 +33,18 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
         this.reflection = services.shared.AstReflection;
     }
 
-    /** Findings built on text the parser could not read wait until the syntax error is fixed. */
-    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
-        const diagnostics = withoutCascades(document, await super.validateDocument(document, options, cancelToken));
-        if (!diagnostics.some(d => isSyntax(d) || (d.data as { code?: string } | undefined)?.code === 'unresolved-reference')) return diagnostics;
-        const text = document.textDocument;
-        const line = (n: number) => text.getText({ start: { line: n, character: 0 }, end: { line: n + 1, character: 0 } }).replace(/\r?\n$/, '');
-        return explainNearMisses(line, diagnostics, isSyntax, this.locale.lang);
+    /**
+     * Every message about a document in that document's language (or the one the user chose), and
+     * no finding built on text the parser could not read (see cascades.ts).
+     */
+    override validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        return this.locale.within(document, async () => {
+            const diagnostics = withoutCascades(document, await super.validateDocument(document, options, cancelToken));
+            if (!diagnostics.some(d => isSyntax(d) || (d.data as { code?: string } | undefined)?.code === 'unresolved-reference')) return diagnostics;
+            const text = document.textDocument;
+            const line = (n: number) => text.getText({ start: { line: n, character: 0 }, end: { line: n + 1, character: 0 } }).replace(/\r?\n$/, '');
+            return explainNearMisses(line, diagnostics, isSyntax, this.locale.lang);
+        });
     }
 
     /**

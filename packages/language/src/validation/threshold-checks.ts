@@ -10,6 +10,7 @@ import {
     type SeriesAssessment, type SeriesThresholds, type ThresholdProblem
 } from '../semantics/index.js';
 import { gridAbove, gridBelow, fromUnits } from '../semantics/numbers.js';
+import { outcomeOutOfScale, outsideScale, scaleText } from '../semantics/scale.js';
 import type { SuggestedFix } from './codes.js';
 import { KIND_WORD, messages } from './messages.js';
 import { report } from './report.js';
@@ -245,39 +246,6 @@ function flipFix(band: Band): SuggestedFix | undefined {
 
 // ------------------------------------------------------------------ scale
 
-function scaleText(t: IndicatorThresholds): Localized {
-    const min = t.scale?.min ?? (t.percent ? 0 : undefined);
-    const max = t.scale?.max ?? 100;
-    const a = min !== undefined ? localizedNumber(min, 0) : { sv: '', en: '' };
-    const b = localizedNumber(max, 0);
-    if (min === undefined) return { sv: `max ${b.sv}`, en: `max ${b.en}` };
-    return { sv: `${a.sv}–${b.sv}`, en: `${a.en}–${b.en}` };
-}
-
-/** Whether a value lies outside the scale: above max, below min, or a negative share. */
-function outside(value: number, t: IndicatorThresholds, percent: boolean, whole: boolean): boolean {
-    if (t.scale) {
-        if (value > t.scale.max) return true;
-        if (t.scale.min !== undefined && value < t.scale.min) return true;
-        if (t.scale.min !== undefined) return false;
-    }
-    if (percent && value < 0) return true;
-    // A share of yes or a rank is a part of a whole.
-    if (whole && value > 100) return true;
-    return false;
-}
-
-/** The rule of outcome-out-of-scale: a numeric outcome outside the scale (or a negative share, a rank above 100 %). */
-function outcomeOutOfScale(outcome: Outcome | Baseline, t: IndicatorThresholds): boolean {
-    if (!isNumberValue(outcome.value)) return false;
-    const n = parseNumber(outcome.value.value?.value ?? '');
-    if (!n) return false;
-    const seriesModel: SeriesThresholds | undefined = t.series[0];
-    const whole = seriesModel?.kind === 'share-of-yes' || seriesModel?.kind === 'rank';
-    if (seriesModel?.kind === 'relative-change' && !t.scale) return false;
-    return outside(n.value, t, t.percent || outcome.value.value.unit === '%', whole);
-}
-
 function checkScale(indicator: Indicator, t: IndicatorThresholds, accept: ValidationAcceptor, lang: Lang): void {
     if (t.bandsFrom === indicator) {
         for (const band of (indicator.members ?? []).filter(isBand)) {
@@ -305,7 +273,7 @@ function checkScale(indicator: Indicator, t: IndicatorThresholds, accept: Valida
             for (const q of quantities) {
                 const n = q.text ? parseNumber(q.text) : undefined;
                 if (!n || !q.node) continue;
-                if (outside(n.value, t, t.percent || q.unit === '%', whole)) {
+                if (outsideScale(n.value, t, t.percent || q.unit === '%', whole)) {
                     report(accept, lang, 'out-of-scale', messages.thresholdOutOfScale(localizedNumber(n.value, n.decimals), scaleText(t)),
                         { node: q.node, property: q.property as never }, { value: n.value, min: t.scale?.min, max: t.scale?.max });
                 }

@@ -12,7 +12,7 @@ const codeOf = (d: Diagnostic) => (d.data as { code?: string } | undefined)?.cod
  */
 async function fix(plan: string, code: string, title: RegExp, options: { lang?: 'sv' | 'en'; kommun?: string } = {}) {
     const s = await createServices();
-    s.Vplan.i18n.Locale.lang = options.lang ?? 'sv';
+    s.Vplan.i18n.Locale.preference = options.lang ?? 'sv';
     const [, doc] = await workspace(s, { 'kommun.vplan': options.kommun ?? KOMMUN_SV, 'plan.vplan': plan });
     const diagnostic = (doc.diagnostics ?? []).find(d => codeOf(d) === code);
     expect(diagnostic, `no ${code} in ${JSON.stringify(doc.diagnostics?.map(codeOf))}`).toBeDefined();

@@ -48,7 +48,7 @@ describe('completion', () => {
     });
 
     test('falls back to the display language in a file without keywords, and obeys the setting', async () => {
-        sv.Vplan.i18n.Locale.lang = 'en';
+        sv.Vplan.i18n.Locale.preference = 'en';
         await expectCompletion(sv.Vplan)({
             text: `<|>`, index: 0,
             assert: list => {
@@ -56,7 +56,7 @@ describe('completion', () => {
                 expect(keywordLabels(list)).not.toContain('mål');
             }
         });
-        sv.Vplan.i18n.Locale.lang = 'sv';
+        sv.Vplan.i18n.Locale.preference = 'sv';
         await expectCompletion(sv.Vplan)({
             text: `<|>`, index: 0,
             assert: list => {

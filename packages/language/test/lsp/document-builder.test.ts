@@ -119,3 +119,67 @@ describe('an edit cancelled by the next keystroke', () => {
         expect(a.state).toBeLessThan(DocumentState.Validated);
     });
 });
+
+describe('the open editors first', () => {
+    /** The shared file and 30 plans that use its role `handlaggare`; the shared file and two plans are open. */
+    async function many() {
+        const s = await createServices();
+        const files: Record<string, string> = { 'kommun.vplan': KOMMUN_SV };
+        for (let i = 0; i < 30; i++) files[`p${i}.vplan`] = planUsing(`p${i}`, 'valfard');
+        // Five plans that use another role, `htj`; one of them open.
+        for (let i = 0; i < 5; i++) files[`q${i}.vplan`] = planUsing(`q${i}`, 'valfard').replace('ansvarig handlaggare', 'ansvarig htj');
+        const docs = await workspace(s, files);
+        for (const name of ['p3.vplan', 'p27.vplan', 'q1.vplan']) setTextDocument(s.shared, TextDocument.create(`file:///ws/${name}`, 'vplan', 1, files[name]));
+        const validated: string[] = [];
+        s.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, doc => { validated.push(doc.uri.path); });
+        let version = 1;
+        const renameRole = async (to: string, token?: Cancellation.CancellationToken) => {
+            validated.length = 0;
+            setTextDocument(s.shared, TextDocument.create('file:///ws/kommun.vplan', 'vplan', ++version, KOMMUN_SV.replace('roll handlaggare', `roll ${to}`)));
+            await s.shared.workspace.DocumentBuilder.update([URI.parse('file:///ws/kommun.vplan')], [], token);
+        };
+        const unresolved = (doc: LangiumDocument) => doc.diagnostics?.some(d => d.code === 'unresolved-reference') ?? false;
+        return { s, docs, validated, renameRole, unresolved };
+    }
+
+    test('renaming a role thirty plans use validates the open plans before any other', async () => {
+        const { docs, validated, renameRole, unresolved } = await many();
+        await renameRole('handlaggare2');
+        const plans = validated.filter(p => p !== '/ws/kommun.vplan');
+        expect(plans).toHaveLength(30);
+        expect(plans.slice(0, 2).sort()).toEqual(['/ws/p27.vplan', '/ws/p3.vplan']);
+        expect(docs.filter(d => d.uri.path.startsWith('/ws/p')).every(unresolved)).toBe(true);
+    });
+
+    test('typing the name back: the open plans come first, also one that waited for the comparison of the exports', async () => {
+        const { validated, renameRole, docs, unresolved } = await many();
+        // `handlaggare` becomes a second `htj`: thirty plans fail, the five that use htj are re-linked.
+        await renameRole('htj');
+        await renameRole('handlaggare');
+        const open = ['/ws/p3.vplan', '/ws/p27.vplan', '/ws/q1.vplan'];
+        const firstOther = validated.findIndex(p => p !== '/ws/kommun.vplan' && !open.includes(p));
+        expect(validated.length).toBeGreaterThan(open.length);
+        expect(validated.slice(0, firstOther).filter(p => open.includes(p)).sort()).toEqual([...open].sort());
+        expect(docs.some(unresolved)).toBe(false);
+    });
+
+    test('the next keystroke cancels the rest, which the next update then finishes', async () => {
+        const { s, docs, validated, renameRole, unresolved } = await many();
+        const source = new Cancellation.CancellationTokenSource();
+        // The next keystroke arrives as soon as both open plans have their diagnostics.
+        const listener = s.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, () => {
+            if (validated.includes('/ws/p3.vplan') && validated.includes('/ws/p27.vplan')) source.cancel();
+        });
+        await expect(renameRole('handlaggare2', source.token)).rejects.toBe(OperationCancelled);
+        listener.dispose();
+        const open = docs.filter(d => ['/ws/p3.vplan', '/ws/p27.vplan'].includes(d.uri.path));
+        expect(open.every(unresolved)).toBe(true);
+        expect(open.every(d => d.state === DocumentState.Validated)).toBe(true);
+        const rest = docs.slice(1).filter(d => !open.includes(d) && d.uri.path.startsWith('/ws/p'));
+        expect(rest.some(d => d.state < DocumentState.Validated)).toBe(true);
+        // The next update (the name typed back) brings every plan up to date.
+        await renameRole('handlaggare');
+        expect(docs.every(d => d.state === DocumentState.Validated)).toBe(true);
+        expect(docs.slice(1).some(unresolved)).toBe(false);
+    });
+});

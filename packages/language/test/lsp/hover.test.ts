@@ -18,7 +18,7 @@ describe('hover', () => {
     });
 
     test('on an indicator id: title, source with Kolada link, bands, outcomes with status, goal, roles (Swedish)', async () => {
-        s.Vplan.i18n.Locale.lang = 'sv';
+        s.Vplan.i18n.Locale.preference = 'sv';
         const text = mark(PLAN_SV.replace('omsorg2026', 'omsorg2026b').replace('helhetssynSabo', 'helhetssyn2'), 'helhetssyn2');
         await expectHover(s.Vplan)({
             text, index: 0, disposeAfterCheck: true,
@@ -36,17 +36,17 @@ describe('hover', () => {
     });
 
     test('on an indicator title and in English', async () => {
-        s.Vplan.i18n.Locale.lang = 'en';
+        s.Vplan.i18n.Locale.preference = 'en';
         const text = mark(PLAN_EN, '"Overall view"', 3);
         await expectHover(s.Vplan)({
             text, index: 0, disposeAfterCheck: true,
             hover: /\*\*Overall view\*\*[\s\S]*Latest status: 🟢 green[\s\S]*↓ worsening[\s\S]*- 2025: 85 — 🟢 green[\s\S]*Overarching goal: Welfare through life[\s\S]*Responsible: Unit manager · Reports: Case officer/
         });
-        s.Vplan.i18n.Locale.lang = 'sv';
+        s.Vplan.i18n.Locale.preference = 'sv';
     });
 
     test('on a reference to an indicator in another file (a restatement)', async () => {
-        s.Vplan.i18n.Locale.lang = 'sv';
+        s.Vplan.i18n.Locale.preference = 'sv';
         await expectHover(s.Vplan)({
             text: `plan x "X" {\n  indikator egen "Egen" {\n    återger <|>helhetssynSabo\n  }\n}`, index: 0, disposeAfterCheck: true,
             hover: /\*\*Helhetssyn särskilt boende\*\* · `helhetssynSabo`[\s\S]*- 2025: 62 — 🔴 röd/
@@ -54,7 +54,7 @@ describe('hover', () => {
     });
 
     test('on a role reference: its title and where it is used, across files', async () => {
-        s.Vplan.i18n.Locale.lang = 'sv';
+        s.Vplan.i18n.Locale.preference = 'sv';
         const text = `plan x "X" {\n  enhet u "U" {\n    indikator k "K" {\n      ansvarig <|>enhetschefSabo\n    }\n  }\n}`;
         await expectHover(s.Vplan)({
             text, index: 0, disposeAfterCheck: true,
@@ -63,7 +63,7 @@ describe('hover', () => {
     });
 
     test('on a goal declaration and a source, in English', async () => {
-        s.Vplan.i18n.Locale.lang = 'en';
+        s.Vplan.i18n.Locale.preference = 'en';
         await expectHover(s.Vplan)({
             text: `goal <|>lonely "Nobody uses me"`, index: 0, disposeAfterCheck: true,
             hover: /Goal \*\*Nobody uses me\*\* · `lonely`[\s\S]*Not used anywhere yet\./
@@ -72,7 +72,7 @@ describe('hover', () => {
             text: `plan q "Q" { indicator a "A" { source <|>kolada } }`, index: 0, disposeAfterCheck: true,
             hover: /Source \*\*Kolada\*\* · `kolada`[\s\S]*Used \d+ times:/
         });
-        s.Vplan.i18n.Locale.lang = 'sv';
+        s.Vplan.i18n.Locale.preference = 'sv';
     });
 
     test('nothing on a keyword or on prose', async () => {
@@ -93,21 +93,21 @@ describe('inline status', () => {
     test('after each indicator title, in the display language', async () => {
         const s = await createServices();
         await workspace(s, { 'kommun.vplan': KOMMUN_SV, 'omsorg.vplan': PLAN_SV });
-        s.Vplan.i18n.Locale.lang = 'sv';
+        s.Vplan.i18n.Locale.preference = 'sv';
         const sv = await hints(s, 'file:///ws/omsorg.vplan');
         expect(sv).toHaveLength(1);
         expect(sv[0].label).toBe('🔴 röd 62 ↓');
         // Right after the closing quote of the title.
         const line = PLAN_SV.split('\n').findIndex(l => l.includes('indikator helhetssynSabo'));
         expect(sv[0].position).toEqual({ line, character: PLAN_SV.split('\n')[line].indexOf('" {') + 1 });
-        s.Vplan.i18n.Locale.lang = 'en';
+        s.Vplan.i18n.Locale.preference = 'en';
         expect((await hints(s, 'file:///ws/omsorg.vplan'))[0].label).toBe('🔴 red 62 ↓');
     });
 
     test('one part per series', async () => {
         const s = await createServices();
         await workspace(s, { 'p.vplan': `plan p "P" { indikator k "K" {\n serie htj "Hemtjänst" serie sabo "SÄBO"\n grön htj 13 eller färre\n gul htj 14-15\n grön sabo 1,3 eller färre\n gul sabo 1,4..1,7\n utfall 2024 htj: 14\n utfall 2025 htj: 16\n utfall 2025 sabo: 1,2\n } }` });
-        s.Vplan.i18n.Locale.lang = 'sv';
+        s.Vplan.i18n.Locale.preference = 'sv';
         const [hint] = await hints(s, 'file:///ws/p.vplan');
         expect(hint.label).toMatch(/^htj 🔴 16 ↓ · sabo 🟢 1,2$/);
     });

@@ -135,12 +135,12 @@ describe('rename', () => {
     });
 
     test('refuses invalid ids with a clear message, in the display language', async () => {
-        s.Vplan.i18n.Locale.lang = 'sv';
+        s.Vplan.i18n.Locale.preference = 'sv';
         await expect(rename(kommun, 'roll htj', 6, 'hemtjänst chef')).rejects.toThrow(/kan inte vara ett id/);
         await expect(rename(kommun, 'roll htj', 6, '2chef')).rejects.toThrow(/börjar med en bokstav/);
         await expect(rename(kommun, 'roll htj', 6, 'grön')).rejects.toThrow(/nyckelord/);
         await expect(rename(kommun, 'roll htj', 6, 'handlaggare')).rejects.toThrow(/redan/);
-        s.Vplan.i18n.Locale.lang = 'en';
+        s.Vplan.i18n.Locale.preference = 'en';
         await expect(rename(kommun, 'roll htj', 6, 'a-b')).rejects.toThrow(/cannot be an id/);
         // Swedish letters are fine in ids.
         const ok = await rename(kommun, 'roll htj', 6, 'hemtjänstchef');

@@ -347,7 +347,7 @@ describe('references and ids', () => {
     });
     test('duplicate-id names the other file by its path when both files have the same name', async () => {
         await clearDocuments(services.shared);
-        services.Vplan.i18n.Locale.lang = 'sv';
+        services.Vplan.i18n.Locale.preference = 'sv';
         const factory = services.shared.workspace.LangiumDocumentFactory;
         const docs = [
             ['file:///ws/2025/omsorg.vplan', 'roll chef "C"\nmål trygg "T"\nplan p2025 "P" { år 2025 enhet ifo "IFO" { } }'],
@@ -368,7 +368,7 @@ describe('references and ids', () => {
     });
     test('what a plan declares is unique within the plan: last year\'s plan beside this year\'s may repeat its ids', async () => {
         await clearDocuments(services.shared);
-        services.Vplan.i18n.Locale.lang = 'en';
+        services.Vplan.i18n.Locale.preference = 'en';
         const factory = services.shared.workspace.LangiumDocumentFactory;
         const year = (y: number, bands: string) => `plan p${y} "P ${y}" { år ${y}
   enhet ifo "IFO" {
@@ -508,11 +508,21 @@ describe('languages and codes', () => {
         expect(v.text(o)).toBe('7.06');
         expect(o.message).toBe('The outcome 7.06 (2025) falls in the gap between green ≤ 7.0 and yellow 7.1–7.5 and cannot be assessed.');
     });
-    test('the message follows the locale, not the keywords', async () => {
-        const sv = await validate(plan('    grön 7,0 eller lägre\n    gul 7,1–7,5\n    utfall 2025: 7,06'), 'sv');
+    test('the message follows the chosen language; with auto, the plan\'s keywords, not the locale', async () => {
+        const text = plan('    grön 7,0 eller lägre\n    gul 7,1–7,5\n    utfall 2025: 7,06');
+        const sv = await validate(text, 'sv');
         expect(sv.byCode('band-gap')[0].message).toBe('Glapp mellan grön ≤ 7,0 och gul 7,1–7,5: 7,01–7,09 täcks inte av något band (med 2 decimaler).');
-        const en = await validate(plan('    grön 7,0 eller lägre\n    gul 7,1–7,5\n    utfall 2025: 7,06'), 'en');
+        const en = await validate(text, 'en');
         expect(en.byCode('band-gap')[0].message).toContain('is covered by no band');
+        // auto: an English display language does not turn a Swedish plan's messages English.
+        services.Vplan.i18n.Locale.lang = 'en';
+        const auto = await validate(text, 'auto');
+        expect(auto.byCode('band-gap')[0].message).toBe(sv.byCode('band-gap')[0].message);
+        const english = await validate('plan p "P" { year 2025\n  unit u "U" {\n    indicator i "I" {\n      green 7.0 or lower\n      yellow 7.1–7.5\n      outcome 2025: 7.06\n    }\n  }\n}', 'auto');
+        services.Vplan.i18n.Locale.lang = 'sv';
+        const english2 = await validate('plan p "P" { year 2025\n  unit u "U" {\n    indicator i "I" {\n      green 7.0 or lower\n      yellow 7.1–7.5\n      outcome 2025: 7.06\n    }\n  }\n}', 'auto');
+        expect(english.byCode('band-gap')[0].message).toContain('is covered by no band');
+        expect(english2.byCode('band-gap')[0].message).toContain('is covered by no band');
     });
     test('every diagnostic carries its code in code and data.code; codes are kebab-case and catalogued', async () => {
         const v = await validate(plan('    grön 11 eller lägre\n    gul 11–12\n    utfall 2025: 11\n    utfall 2026-T3: 2\n    ansvarig nobody'));

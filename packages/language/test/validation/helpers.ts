@@ -27,9 +27,9 @@ export interface Validated {
  * Validates one or more files together in a fresh workspace (documents of earlier calls are
  * removed, so ids do not clash across tests), in the given language.
  */
-export async function validate(files: string | string[], lang: Lang = 'en'): Promise<Validated> {
+export async function validate(files: string | string[], lang: Lang | 'auto' = 'en'): Promise<Validated> {
     await clearDocuments(services.shared);
-    services.Vplan.i18n.Locale.lang = lang;
+    services.Vplan.i18n.Locale.preference = lang;
     const texts = Array.isArray(files) ? files : [files];
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const documents = texts.map((text, i) => {

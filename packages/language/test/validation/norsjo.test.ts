@@ -10,7 +10,7 @@ const root = path.resolve(__dirname, '../../../..');
 
 async function load(folder: string, lang: 'sv' | 'en' = 'sv') {
     const services = createVplanCoreServices(NodeFileSystem);
-    services.Vplan.i18n.Locale.lang = lang;
+    services.Vplan.i18n.Locale.preference = lang;
     const { documents, problems } = await loadWorkspace(services, [folder]);
     expect(problems).toEqual([]);
     const byFile = (name: string) => documents.find(d => d.uri.path.endsWith(`/${name}`))!;

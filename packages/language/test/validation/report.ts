@@ -15,7 +15,7 @@ const SEVERITY: Record<number, string> = {
 
 async function run(folder: string, lang: Lang): Promise<LangiumDocument[]> {
     const services = createVplanCoreServices(NodeFileSystem);
-    services.Vplan.i18n.Locale.lang = lang;
+    services.Vplan.i18n.Locale.preference = lang;
     return (await loadWorkspace(services, [folder])).documents;
 }
 

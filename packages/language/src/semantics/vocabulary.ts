@@ -1,0 +1,123 @@
+// What a status and a trend *are* and what they are called: the one definition every surface uses
+// (hover, inlay hints, diagnostics, the status request, the status bar, the preview, Markdown, the
+// CLI). Imports types only, so the VS Code client can bundle it without Langium.
+import type { Lang, Localized } from '../i18n/lang.js';
+
+/** The status of an outcome or an indicator. */
+export type Status = 'green' | 'yellow' | 'red' | 'no-data' | 'pending' | 'undefined';
+
+/**
+ * Every status, worst first: the order lists, tables and legends show them in, and the order that
+ * decides which series gives an indicator its status (a known colour beats "cannot be assessed",
+ * which beats an outcome still to come).
+ */
+export const STATUSES: readonly Status[] = ['red', 'yellow', 'undefined', 'green', 'pending', 'no-data'];
+
+/** The colours a band can have, worst first. */
+export const COLOR_STATUSES: readonly Status[] = ['red', 'yellow', 'green'];
+
+/** The status's place in STATUSES: lower is worse. */
+export function statusRank(status: Status): number {
+    const i = STATUSES.indexOf(status);
+    return i < 0 ? STATUSES.length : i;
+}
+
+/** Rank of a status, worst first; an alias of statusRank kept for the deviations list. */
+export const statusSeverity = statusRank;
+
+/** Whether a status asks for attention: red, yellow, or cannot be assessed (worse than green). */
+export function isDeviation(status: Status): status is 'red' | 'yellow' | 'undefined' {
+    return statusRank(status) < statusRank('green');
+}
+
+/** The status's word, lower case as it reads inside a sentence. */
+export const STATUS_WORD: Readonly<Record<Status, Localized>> = {
+    green: { sv: 'grön', en: 'green' },
+    yellow: { sv: 'gul', en: 'yellow' },
+    red: { sv: 'röd', en: 'red' },
+    'no-data': { sv: 'ingen uppgift', en: 'no data' },
+    pending: { sv: 'väntas', en: 'pending' },
+    undefined: { sv: 'kan inte bedömas', en: 'cannot be assessed' }
+};
+
+/** Plural forms for counts ("3 gröna"); the same word where the language has no plural of it. */
+const STATUS_PLURAL: Readonly<Record<Status, Localized>> = {
+    green: { sv: 'gröna', en: 'green' },
+    yellow: { sv: 'gula', en: 'yellow' },
+    red: { sv: 'röda', en: 'red' },
+    'no-data': { sv: 'ingen uppgift', en: 'no data' },
+    pending: { sv: 'väntas', en: 'pending' },
+    undefined: { sv: 'kan inte bedömas', en: 'cannot be assessed' }
+};
+
+/** A coloured mark per status; colour is never the only carrier: the word goes with it. */
+export const STATUS_MARK: Readonly<Record<Status, string>> = {
+    green: '🟢', yellow: '🟡', red: '🔴', 'no-data': '⚪', pending: '⏳', undefined: '❔'
+};
+
+/** The heading over a status column. */
+export const STATUS_HEADING: Localized = { sv: 'Måluppfyllelse', en: 'Target fulfilment' };
+
+/** The change between the two latest outcomes, judged by the direction that is better. */
+export type Trend = 'improving' | 'worsening' | 'unchanged';
+
+export const TRENDS: readonly Trend[] = ['worsening', 'unchanged', 'improving'];
+
+export const TREND_WORD: Readonly<Record<Trend, Localized>> = {
+    improving: { sv: 'förbättras', en: 'improving' },
+    worsening: { sv: 'försämras', en: 'worsening' },
+    unchanged: { sv: 'oförändrad', en: 'unchanged' }
+};
+
+const TREND_PLURAL: Readonly<Record<Trend, Localized>> = {
+    improving: { sv: 'förbättras', en: 'improving' },
+    worsening: { sv: 'försämras', en: 'worsening' },
+    unchanged: { sv: 'oförändrade', en: 'unchanged' }
+};
+
+export const TREND_ARROW: Readonly<Record<Trend, string>> = { improving: '↑', worsening: '↓', unchanged: '→' };
+
+/** The heading over a trend column. */
+export const TREND_HEADING: Localized = { sv: 'Utveckling', en: 'Trend' };
+
+export function statusWord(status: Status, lang: Lang): string {
+    return (STATUS_WORD[status] ?? STATUS_WORD.undefined)[lang];
+}
+
+/** The word with a capital first letter, for a badge or a column. */
+export function statusTitle(status: Status, lang: Lang): string {
+    return capitalize(statusWord(status, lang));
+}
+
+export function statusMark(status: Status): string {
+    return STATUS_MARK[status] ?? STATUS_MARK.undefined;
+}
+
+/** "🔴 röd" */
+export function statusLabel(status: Status, lang: Lang): string {
+    return `${statusMark(status)} ${statusWord(status, lang)}`;
+}
+
+export function trendWord(trend: Trend, lang: Lang): string {
+    return TREND_WORD[trend]?.[lang] ?? trend;
+}
+
+export function trendTitle(trend: Trend, lang: Lang): string {
+    return capitalize(trendWord(trend, lang));
+}
+
+export function trendArrow(trend: Trend | undefined): string {
+    return trend ? TREND_ARROW[trend] ?? '' : '';
+}
+
+/** "3 gröna", "1 försämras". */
+export function statusCount(kind: Status | Trend, n: number, lang: Lang): string {
+    const forms = kind in STATUS_WORD
+        ? [STATUS_WORD[kind as Status], STATUS_PLURAL[kind as Status]]
+        : [TREND_WORD[kind as Trend], TREND_PLURAL[kind as Trend]];
+    return `${n} ${(n === 1 ? forms[0] : forms[1])[lang]}`;
+}
+
+function capitalize(text: string): string {
+    return text.charAt(0).toLocaleUpperCase('sv') + text.slice(1);
+}
