@@ -180,7 +180,9 @@ export async function loadWorkspace(
         if (text !== undefined) plans.push({ file, text });
     });
     const given = new Set(files.map(f => path.resolve(f)));
-    const context = [...new Set((options.context ?? []).map(f => path.resolve(f)))].filter(f => !given.has(f));
+    const wanted = [...new Set((options.context ?? []).map(f => path.resolve(f)))].filter(f => !given.has(f));
+    // The same refusals as for inputs (a pipe, a 50 MB file), silently: context is not the user's concern.
+    const context = wanted.length > 0 ? (await collectPlanFiles(wanted)).files : [];
     const read = await readPlanFiles(context);
     context.forEach((file, index) => {
         const text = read.texts[index];
