@@ -48,7 +48,7 @@ function writeModuleExport(name, file) {
 export const bundles = [
     {
         ...node,
-        entryPoints: { server: 'packages/language/src/main.ts' },
+        entryPoints: { server: 'packages/extension/src/server.ts' },
         outdir: 'out'
     },
     // The VS Code client: loaded by the extension host, which provides `vscode`.

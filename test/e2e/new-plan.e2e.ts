@@ -46,8 +46,8 @@ test('New Plan writes the template\'s two files, opens a plan without problems, 
         for (const file of expected) expect(readFileSync(join(folder, file.name), 'utf8')).toBe(file.text);
 
         // The language server has read the plan (its indicator is in the status bar) and finds nothing.
-        const item = wb.page.locator('.statusbar-item[aria-label^="Indicators:"]');
-        await expect.poll(() => item.getAttribute('aria-label'), { timeout: 60_000 }).toBe('Indicators: 0 green, 1 yellow, 0 red, 0 without a status');
+        const item = wb.page.locator('.statusbar-item[aria-label^="Indikatorer:"]');
+        await expect.poll(() => item.getAttribute('aria-label'), { timeout: 60_000 }).toBe('Indikatorer: 0 röda, 1 gul, 0 gröna');
         await wb.showProblems();
         expect(await wb.problems()).toEqual([]);
         await wb.step('new-plan-open');

@@ -5,7 +5,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { StatusCountsResult } from '@vplan/language/protocol';
 import { LANGUAGE_ID } from './language-client.js';
 import { requestStatusCounts } from './status-client.js';
-import { countsInWords, shownStatuses, STATUS_ORDER, statusIcon, statusLabel } from './status-model.js';
+import { countsSummary } from '@vplan/language/vocabulary';
+import { shownStatuses, STATUS_ORDER, statusIcon, statusLabel } from './status-model.js';
 
 /** Refresh at most this often while the user types (the server rebuilds on every edit). */
 const REFRESH_DELAY_MS = 400;
@@ -73,7 +74,7 @@ export class StatusBar implements vscode.Disposable {
         }
         this.item.tooltip = tooltip(result);
         this.item.accessibilityInformation = {
-            label: `${vscode.l10n.t('Indicators')}: ${countsInWords(counts, result.lang)}`
+            label: countsSummary(counts, result.lang)
         };
         this.item.show();
     }

@@ -1,9 +1,7 @@
 // How the client shows a status. The status, its word (in the language the server answered in), its
 // order and its mark all come from the semantics vocabulary; nothing here is a table of its own.
 import type { Lang } from '@vplan/language/i18n';
-import {
-    STATUSES, COLOR_STATUSES, statusCount, statusMark, statusTitle, type Status
-} from '@vplan/language/vocabulary';
+import { STATUSES, statusMark, statusTitle, summaryStatuses, type Status } from '@vplan/language/vocabulary';
 
 /** The order the status bar and the summary list the statuses in: worst first. */
 export const STATUS_ORDER: readonly Status[] = STATUSES;
@@ -18,11 +16,4 @@ export function statusLabel(status: Status, lang: Lang): string {
 }
 
 /** The statuses the status bar shows: the three colours always, the others when some indicator has them. */
-export function shownStatuses(counts: Record<Status, number>): Status[] {
-    return STATUSES.filter(s => COLOR_STATUSES.includes(s) || counts[s] > 0);
-}
-
-/** "3 gröna, 1 röd" for screen readers. */
-export function countsInWords(counts: Record<Status, number>, lang: Lang): string {
-    return shownStatuses(counts).map(s => statusCount(s, counts[s], lang)).join(', ');
-}
+export const shownStatuses = summaryStatuses;

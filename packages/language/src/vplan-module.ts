@@ -12,6 +12,7 @@ import { guardCompletionNesting, guardNesting } from './parser/nesting-guard.js'
 import { VplanTokenBuilder } from './parser/token-builder.js';
 import { VplanLinker } from './scoping/linker.js';
 import { VplanScopeComputation } from './scoping/scope-computation.js';
+import { VplanScopeProvider } from './scoping/scope-provider.js';
 import { LocaleService } from './i18n/locale-service.js';
 import { registerVplanChecks, VplanDocumentValidator } from './validation/index.js';
 import { followClientLocale, VplanEditorServices, VplanReferenceDescriptionProvider, VplanSharedLspModule } from './lsp/index.js';
@@ -38,7 +39,9 @@ export const VplanCoreModule: Module<VplanCoreServices, PartialLangiumCoreServic
     },
     references: {
         ScopeComputation: services => new VplanScopeComputation(services),
-        Linker: services => new VplanLinker(services)
+        Linker: services => new VplanLinker(services),
+        // Local symbols looked up by name: linking stays linear in the number of units of a plan.
+        ScopeProvider: services => new VplanScopeProvider(services)
     },
     validation: {
         DocumentValidator: services => new VplanDocumentValidator(services)

@@ -1,8 +1,11 @@
 // What the VS Code client and the language server say to each other about the preview. Plain types
 // and names only, so the extension's bundle does not pull in the renderer.
 
-/** Renders a document the server has built: `vplan/renderPreview`. */
-export const RENDER_PREVIEW_REQUEST = 'vplan/renderPreview';
+import { typedRequest } from '@vplan/language/protocol';
+
+/** Renders a document the server has built: `vplan/renderPreview` (null when it cannot). */
+export const RENDER_PREVIEW = typedRequest<RenderPreviewParams, RenderPreviewResult | null>('vplan/renderPreview');
+export const RENDER_PREVIEW_REQUEST = RENDER_PREVIEW.method;
 
 export interface RenderPreviewParams {
     /** The document's URI as the protocol spells it. */

@@ -1,9 +1,10 @@
 // The language server's side of the preview: renders a document it has already parsed and linked, so
 // the preview costs one render per update, not a second parse (see packages/extension/src/preview).
-import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type Cancellation, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Document, Lang } from '@vplan/language';
-import { RENDER_PREVIEW_REQUEST, type PreviewSyntaxError, type RenderPreviewParams, type RenderPreviewResult } from './protocol.js';
+import { onTypedRequest } from '@vplan/language/protocol';
+import { RENDER_PREVIEW, type PreviewSyntaxError } from './protocol.js';
 import { renderDocument } from './render-plan.js';
 
 /** The syntax errors of a document, for the preview's banner. */
@@ -22,7 +23,7 @@ export function syntaxErrorsOf(document: LangiumDocument): PreviewSyntaxError[] 
 export function registerPreviewRequest(shared: LangiumSharedServices, langOf: (document: LangiumDocument) => Lang = () => 'en'): void {
     const connection = shared.lsp.Connection;
     if (!connection) return;
-    connection.onRequest(RENDER_PREVIEW_REQUEST, async (params: RenderPreviewParams, token): Promise<RenderPreviewResult | null> => {
+    onTypedRequest(connection, RENDER_PREVIEW, async (params, token: Cancellation.CancellationToken) => {
         const uri = URI.parse(params.uri);
         const documents = shared.workspace.LangiumDocuments;
         if (!documents.hasDocument(uri)) return null;

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { langFromLocale, languagePreference, localize, type Localized } from '@vplan/language/i18n';
 import {
-    RENDER_PREVIEW_REQUEST, type HostToWebview, type RenderPreviewParams, type RenderPreviewResult, type WebviewToHost
+    RENDER_PREVIEW, type HostToWebview, type RenderPreviewParams, type RenderPreviewResult, type WebviewToHost
 } from '@vplan/preview/protocol';
+import { sendTypedRequest } from '@vplan/language/protocol';
 import { previewShell } from '@vplan/preview/webview-shell';
 import { RenderScheduler } from './render-scheduler.js';
 import type { LocalRenderer } from './local-renderer.js';
@@ -227,7 +228,7 @@ export class PreviewPanel implements vscode.Disposable {
         if (!client || !client.isRunning() || !['file', 'untitled', 'vscode-remote', 'vscode-vfs'].includes(doc.uri.scheme)) return undefined;
         // No language: the server renders in the one `vplan.language` and the plan's keywords give.
         const params: RenderPreviewParams = { uri: client.code2ProtocolConverter.asUri(doc.uri), dashboard };
-        const result = await client.sendRequest<RenderPreviewResult | null>(RENDER_PREVIEW_REQUEST, params);
+        const result = await sendTypedRequest(client, RENDER_PREVIEW, params);
         if (!result) return undefined;
         // The server answered for an older text (it had not seen the last edit): render again.
         if (result.version < doc.version) this.scheduler.request();

@@ -2,6 +2,7 @@ import {
     Cancellation, DefaultDocumentBuilder, DocumentState, isAstNodeDescription, type AstNode, type AstNodeDescription,
     type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type Reference, URI
 } from 'langium';
+import { linkedDescription, repointReference } from '../langium-internals.js';
 
 /**
  * A document builder that rebuilds only what an edit can affect.
@@ -257,17 +258,16 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
      * and whether its reference index must follow moved symbols.
      */
     private repoint(document: LangiumDocument, compared: Set<string>, names: Set<string>, successors: Map<AstNodeDescription, Successor>): { relink?: boolean; moved?: boolean; revalidate?: boolean } {
-        type Ref = Reference & { _ref?: unknown; _nodeDescription?: AstNodeDescription };
-        const references = document.references as Ref[];
+        const references = document.references;
         const relink = { relink: true };
         if (names.size > 0) {
             for (const ref of references) if (names.has(ref.$refText)) return relink;
         }
         let moved = false;
         let revalidate = false;
-        const updates: Array<[Ref, AstNodeDescription]> = [];
+        const updates: Array<[LangiumDocument['references'][number], AstNodeDescription]> = [];
         for (const ref of references) {
-            const description = ref._nodeDescription;
+            const description = linkedDescription(ref);
             if (description === undefined) continue;
             const successor = successors.get(description);
             if (successor === undefined) {
@@ -280,10 +280,7 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
             revalidate ||= successor.textChanged;
             updates.push([ref, successor.description]);
         }
-        for (const [ref, description] of updates) {
-            ref._nodeDescription = description;
-            ref._ref = undefined;
-        }
+        for (const [ref, description] of updates) repointReference(ref, description);
         return { moved, revalidate };
     }
 }

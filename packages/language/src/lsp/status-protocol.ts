@@ -4,8 +4,13 @@
 import type { Lang } from '../i18n/lang.js';
 import type { Status } from '../semantics/vocabulary.js';
 
-/** `vplan/statusCounts`: the status of every indicator of one document. */
-export const STATUS_COUNTS_REQUEST = 'vplan/statusCounts';
+import { typedRequest } from './typed-request.js';
+
+export { onTypedRequest, sendTypedRequest, typedRequest, type TypedRequest } from './typed-request.js';
+
+/** `vplan/statusCounts`: the status of every indicator of one document (null for a document the server does not have). */
+export const STATUS_COUNTS = typedRequest<StatusCountsParams, StatusCountsResult | null>('vplan/statusCounts');
+export const STATUS_COUNTS_REQUEST = STATUS_COUNTS.method;
 
 export interface StatusCountsParams {
     /** The document's URI as the client knows it. */

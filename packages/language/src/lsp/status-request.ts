@@ -1,13 +1,13 @@
 // Answers `vplan/statusCounts`: the figures of the status bar and the status summary, from the one
 // status model in semantics/.
-import { AstUtils, DocumentState, URI, type LangiumDocument } from 'langium';
+import { AstUtils, DocumentState, URI, type Cancellation, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { isIndicator, isPlan, type Indicator } from '../generated/ast.js';
 import type { Lang } from '../i18n/lang.js';
 import { assessIndicator, countStatuses, type IndicatorAssessment } from '../semantics/index.js';
 import type { VplanServices } from '../vplan-module.js';
 import {
-    STATUS_COUNTS_REQUEST, type IndicatorStatusEntry, type StatusCountsParams, type StatusCountsResult
+    onTypedRequest, STATUS_COUNTS, type IndicatorStatusEntry, type StatusCountsResult
 } from './status-protocol.js';
 
 /** The status of every indicator of a built document, in the given language. */
@@ -48,7 +48,7 @@ function safeAssess(indicator: Indicator): IndicatorAssessment | undefined {
 export function registerStatusRequest(shared: LangiumSharedServices, services: VplanServices): void {
     const connection = shared.lsp.Connection;
     if (!connection) return;
-    connection.onRequest(STATUS_COUNTS_REQUEST, async (params: StatusCountsParams, token): Promise<StatusCountsResult | null> => {
+    onTypedRequest(connection, STATUS_COUNTS, async (params, token: Cancellation.CancellationToken) => {
         const uri = URI.parse(params.uri);
         const documents = shared.workspace.LangiumDocuments;
         if (!documents.hasDocument(uri)) return null;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { VplanCoreServices } from '../vplan-module.js';
 import type { LangiumSharedCoreServices } from 'langium';
+import { withoutReferenceIndex } from '../langium-internals.js';
 import { fsReason } from './fs-reasons.js';
 import { parsePlanIgnore, PLAN_IGNORE_FILE, type PlanIgnore } from '../workspace/plan-ignore.js';
 
@@ -234,15 +235,15 @@ export async function buildPlans(
     phase('parsed');
     const builder = services.shared.workspace.DocumentBuilder;
     const listeners = options.onPhase ? PHASES.map(([state, name]) => builder.onBuildPhase(state, () => phase(name))) : [];
-    const indexManager = services.shared.workspace.IndexManager;
-    const updateReferences = indexManager.updateReferences;
-    if (options.referenceIndex === false) indexManager.updateReferences = async () => {};
-    try {
-        // Context first, linked but not validated; then the inputs, against it.
+    // Context first, linked but not validated; then the inputs, against it.
+    const build = async () => {
         if (context.length > 0) await builder.build(context, { validation: false });
         await builder.build(documents, { validation: options.validation ?? true });
+    };
+    try {
+        if (options.referenceIndex === false) await withoutReferenceIndex(services.shared.workspace.IndexManager, build);
+        else await build();
     } finally {
-        indexManager.updateReferences = updateReferences;
         for (const listener of listeners) listener.dispose();
     }
     return documents;

@@ -118,6 +118,17 @@ export function statusCount(kind: Status | Trend, n: number, lang: Lang): string
     return `${n} ${(n === 1 ? forms[0] : forms[1])[lang]}`;
 }
 
+/** The statuses a summary shows: the three colours always, the others when some indicator has them. */
+export function summaryStatuses(counts: Readonly<Record<Status, number>>): Status[] {
+    return STATUSES.filter(s => COLOR_STATUSES.includes(s) || counts[s] > 0);
+}
+
+/** "Indikatorer: 1 röd, 2 gula, 5 gröna, 1 väntas": the status bar's words for a screen reader. */
+export function countsSummary(counts: Readonly<Record<Status, number>>, lang: Lang): string {
+    const noun = lang === 'sv' ? 'Indikatorer' : 'Indicators';
+    return `${noun}: ${summaryStatuses(counts).map(s => statusCount(s, counts[s], lang)).join(', ')}`;
+}
+
 function capitalize(text: string): string {
     return text.charAt(0).toLocaleUpperCase('sv') + text.slice(1);
 }

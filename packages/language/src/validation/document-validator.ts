@@ -56,9 +56,15 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(root, options, acceptor, cancelToken);
         const checksOf = new Map<string, ValidationCheck[]>();
         const nodes = nodesInOrder(root);
+        // Nodes whose subtrees validateSingleNodeOptions said to skip (Langium's own walk prunes them).
+        const pruned = new Set<AstNode>();
         for (let i = 0; i < nodes.length; i++) {
             if (i % NODES_PER_SLICE === 0) await interruptAndCheck(cancelToken);
             const node = nodes[i];
+            if (pruned.size > 0 && insideOf(node, pruned)) continue;
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (!nodeOptions.validateChildren) pruned.add(node);
+            if (!nodeOptions.validateNode) continue;
             let checks = checksOf.get(node.$type);
             if (!checks) {
                 checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
@@ -146,4 +152,9 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
             }));
         }
     }
+}
+
+function insideOf(node: AstNode, ancestors: ReadonlySet<AstNode>): boolean {
+    for (let n = node.$container; n; n = n.$container) if (ancestors.has(n)) return true;
+    return false;
 }

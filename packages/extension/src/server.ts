@@ -1,14 +1,13 @@
 // The language server's entry point: bundled by esbuild.mjs into out/server.cjs and started by the
-// extension over IPC.
+// extension over IPC. It lives with the extension (as in Langium's own template), the application
+// that wires the language package and the preview together, so the language package never imports
+// a package above it.
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createVplanServices } from './vplan-module.js';
-import { registerStatusRequest } from './lsp/status-request.js';
-import { protocolGuardOptions, registerProtocolGuard } from './lsp/protocol-guard.js';
-import { answerUnknownDocumentsEmpty } from './lsp/unknown-documents.js';
-// The preview's renderer lives in @vplan/preview (which depends on this package); only this entry
-// point, an application bundle, reaches for it, so the library itself has no cycle.
+import {
+    answerUnknownDocumentsEmpty, createVplanServices, protocolGuardOptions, registerProtocolGuard, registerStatusRequest
+} from '@vplan/language/server';
 import { registerPreviewRequest } from '@vplan/preview/server';
 
 // Malformed messages are stopped before any handler sees them (lsp/protocol-guard.ts).
