@@ -1,6 +1,6 @@
 // The CLI's view of a diagnostic: what every output format needs, independent of Langium's types.
 import * as path from 'node:path';
-import type { LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -11,11 +11,20 @@ export interface Position {
     character: number;
 }
 
+export interface RelatedLocation {
+    /** Relative to the working directory, with forward slashes (as FileReport.path). */
+    path: string;
+    range: { start: Position; end: Position };
+    message: string;
+}
+
 export interface CliDiagnostic {
     code: string;
     severity: Severity;
     message: string;
     range: { start: Position; end: Position };
+    /** The other places the finding is about: the other declaration, the restated indicator… */
+    related?: RelatedLocation[];
 }
 
 export interface FileReport {
@@ -56,10 +65,26 @@ export function fileReport(document: LangiumDocument, cwd = process.cwd()): File
         range: {
             start: { line: d.range.start.line, character: d.range.start.character },
             end: { line: d.range.end.line, character: d.range.end.character }
-        }
+        },
+        ...(d.relatedInformation?.length ? { related: d.relatedInformation.map(r => relatedLocation(r, cwd)) } : {})
     }));
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return { path: displayPath(document.uri.fsPath, cwd), text: document.textDocument.getText(), diagnostics };
+}
+
+function relatedLocation(r: { location: { uri: string; range: CliDiagnostic['range'] }; message: string }, cwd: string): RelatedLocation {
+    const uri = URI.parse(r.location.uri);
+    const { start, end } = r.location.range;
+    return {
+        path: uri.scheme === 'file' ? displayPath(uri.fsPath, cwd) : r.location.uri,
+        range: { start: { line: start.line, character: start.character }, end: { line: end.line, character: end.character } },
+        message: r.message
+    };
+}
+
+/** "kommun.vplan:12:5", 1-based as editors and terminals show it. */
+export function relatedWhere(r: RelatedLocation): string {
+    return `${r.path}:${r.range.start.line + 1}:${r.range.start.character + 1}`;
 }
 
 export interface Totals {

@@ -10,6 +10,32 @@ export function isGlob(input: string): boolean {
     return MAGIC.test(input);
 }
 
+/** The other plans of a plan's folder: the context its references need, as the editor sees it. */
+export async function siblingPlans(planPath: string): Promise<string[]> {
+    const dir = path.resolve(path.dirname(planPath));
+    const self = path.resolve(planPath);
+    try {
+        const entries = await fs.readdir(dir, { withFileTypes: true });
+        return entries
+            .filter(e => e.isFile() && e.name.endsWith('.vplan'))
+            .map(e => path.join(dir, e.name))
+            .filter(f => f !== self)
+            .sort();
+    } catch {
+        return [];
+    }
+}
+
+/** The sibling plans of every input that names a plan file (folders and globs bring their own). */
+export async function contextOf(inputs: readonly string[]): Promise<string[]> {
+    const context: string[] = [];
+    for (const input of inputs) {
+        if (isGlob(input) || !input.endsWith('.vplan')) continue;
+        context.push(...await siblingPlans(input));
+    }
+    return context;
+}
+
 /**
  * Expands the glob patterns among the inputs to the .vplan files they match (sorted), keeping other
  * inputs as they are. A pattern that matches nothing is a problem, like a missing file.

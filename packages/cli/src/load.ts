@@ -89,7 +89,7 @@ export function coreServices(who: Who): Services {
     return services;
 }
 
-export async function loadPlans(inputs: readonly string[], who: Who, options: { validation?: boolean } = {}): Promise<LoadedPlans> {
+export async function loadPlans(inputs: readonly string[], who: Who, options: { validation?: boolean; context?: string[] } = {}): Promise<LoadedPlans> {
     const loadOptions = options;
     // VPLAN_TIMING=1 prints where a run's time goes (the benchmarks read it).
     const timing = process.env.VPLAN_TIMING ? [`start ${performance.now().toFixed(0)} ms${prewarmed ? ' (snapshot)' : ''}`] : undefined;

@@ -29,8 +29,17 @@ describe('vplan validate: exit codes', () => {
         expect(r.code).toBe(0);
     });
 
-    test('the shared file is needed: the plan alone has unresolved references (exit 1)', () => {
+    test('a plan named alone is checked against the plans of its folder, as render and the editor do', () => {
         const r = vplan(['validate', 'ok/omsorg.vplan', '--format', 'json']);
+        expect(r.code).toBe(0);
+        const out = JSON.parse(r.stdout) as JsonOutput;
+        expect(out.files.map(f => f.path)).toEqual(['ok/omsorg.vplan']);
+        expect(codesOf(out)).not.toContain('unresolved-reference');
+    });
+
+    test('the shared file is needed: the plan alone in a folder has unresolved references (exit 1)', () => {
+        const dir = tempCopy('ok/omsorg.vplan');
+        const r = vplan(['validate', 'omsorg.vplan', '--format', 'json'], { cwd: dir });
         expect(r.code).toBe(1);
         const out = JSON.parse(r.stdout) as JsonOutput;
         expect(out.files).toHaveLength(1);

@@ -149,6 +149,23 @@ plan p2026 "Verksamhetsplan 2026" {
       mäts kvartalsvis
       mäts tertialvis
       mäts veckovis
+      grön minst 1
+      grön högst 2
+      gul över 3
+      gul under 4
+      gul 70 till 79
+      gul 5 %–8 %
+      gul ≥ 74 och < 82
+      gul ja 80–90 %
+      gul ja ≥ 95 %
+      gul öka med 5–9 %
+      röd −6 mkr
+      mäts varje år
+      mäts varje månad
+      mäts varje kvartal
+      mäts varje tertial
+      mäts varje vecka
+      mäts en gång per år
     }
     budgetuppdrag arbetsskor "Riktlinjer för arbetsskor" {
       belopp 150 tkr
@@ -334,6 +351,23 @@ plan p2026 "Verksamhetsplan 2026" {
       measured quarterly
       measured per-tertial
       measured weekly
+      green at least 1
+      green at most 2
+      yellow above 3
+      yellow below 4
+      yellow 70 to 79
+      yellow 5 %–8 %
+      yellow ≥ 74 and < 82
+      yellow yes 80–90 %
+      yellow yes ≥ 95 %
+      yellow increase by 5–9 %
+      red −6 mkr
+      measured every year
+      measured every month
+      measured every quarter
+      measured every tertial
+      measured every week
+      measured every year
     }
     budget arbetsskor "Riktlinjer för arbetsskor" {
       amount 150 tkr

@@ -10,7 +10,7 @@ import { UsageError, type ParsedArgs } from '../args.js';
 import { asOfOption, choosePeriod, declaredPeriods, NO_SUCH_PERIOD, periodOption, planYearModels } from '../follow-up.js';
 import { reportInputProblem, reportWriteError, type CommandContext } from '../context.js';
 import { displayPath } from '../diagnostics.js';
-import { expandInputs } from '../inputs.js';
+import { expandInputs, siblingPlans } from '../inputs.js';
 import { loadPlans } from '../load.js';
 import { msg } from '../messages.js';
 import { printable } from '../terminal-text.js';
@@ -256,17 +256,4 @@ function outputNames(files: string[]): Map<string, string> {
 }
 
 /** The .vplan files next to the plan (not in subfolders), as absolute paths. */
-async function siblingPlans(planPath: string): Promise<string[]> {
-    const dir = path.resolve(path.dirname(planPath));
-    const self = path.resolve(planPath);
-    try {
-        const entries = await fs.readdir(dir, { withFileTypes: true });
-        return entries
-            .filter(e => e.isFile() && e.name.endsWith('.vplan'))
-            .map(e => path.join(dir, e.name))
-            .filter(f => f !== self)
-            .sort();
-    } catch {
-        return [];
-    }
-}
+

@@ -11,6 +11,7 @@ import { formatSarif } from '../formats/sarif.js';
 import { asOfOption } from '../follow-up.js';
 import { kpiCacheDir, readKpiCache } from '@vplan/data';
 import { validateWithCache } from '../cached-load.js';
+import { contextOf } from '../inputs.js';
 import { loadPlans, setAsOf } from '../load.js';
 import type { InputProblem } from '@vplan/language/node';
 import { msg } from '../messages.js';
@@ -27,7 +28,9 @@ async function checkPlans(ctx: CommandContext, args: ParsedArgs): Promise<{ repo
         if (run.notWritten) ctx.err(`vplan: ${msg.cacheNotWritten[ctx.lang](run.notWritten)}\n`);
         return run;
     }
-    const { documents, problems } = await loadPlans(args.positionals, who);
+    // A plan file named on its own is checked against the plans of its folder, as `render` and the
+    // editor do: its references to the municipality file and the shared catalogue resolve.
+    const { documents, problems } = await loadPlans(args.positionals, who, { context: await contextOf(args.positionals) });
     return { reports: documents.map(d => fileReport(d, ctx.cwd)), problems };
 }
 

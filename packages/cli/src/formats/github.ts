@@ -1,6 +1,6 @@
 // GitHub Actions workflow commands: each diagnostic becomes an annotation on the pull request.
 // `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`, 1-based positions.
-import type { FileReport, Severity } from '../diagnostics.js';
+import { relatedWhere, type FileReport, type Severity } from '../diagnostics.js';
 import { printableKeepingLineBreaks } from '../terminal-text.js';
 
 const LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
@@ -30,7 +30,9 @@ export function formatGithub(files: readonly FileReport[]): string {
                 `endColumn=${endColumn}`,
                 `title=${escapeProperty(`vplan ${d.code}`)}`
             ];
-            out.push(`::${LEVEL[d.severity]} ${props.join(',')}::${escapeData(printableKeepingLineBreaks(d.message))}`);
+            // GitHub annotates one place: the other one is named in the message.
+            const related = (d.related ?? []).map(r => ` (${relatedWhere(r)}: ${r.message})`).join('');
+            out.push(`::${LEVEL[d.severity]} ${props.join(',')}::${escapeData(printableKeepingLineBreaks(d.message + related))}`);
         }
     }
     return out.length ? out.join('\n') + '\n' : '';

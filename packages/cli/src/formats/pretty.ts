@@ -2,7 +2,7 @@
 // link), then the source line with a caret under the range.
 import type { Lang } from '@vplan/language/i18n';
 import type { Colors } from '../color.js';
-import { totals, type CliDiagnostic, type FileReport, type Severity, type Totals } from '../diagnostics.js';
+import { relatedWhere, totals, type CliDiagnostic, type FileReport, type Severity, type Totals } from '../diagnostics.js';
 import { count, msg } from '../messages.js';
 import { printable } from '../terminal-text.js';
 
@@ -22,6 +22,9 @@ export function formatPretty(files: readonly FileReport[], lang: Lang, c: Colors
             const where = `${printable(file.path)}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
             out.push(`${c.dim(where)} ${severityLabel(d.severity, lang, c)} ${printable(d.message)} ${c.dim(`[${d.code}]`)}`);
             out.push(...codeFrame(lines, d, c));
+            for (const r of d.related ?? []) {
+                out.push(`  ${c.dim(`${lang === 'sv' ? 'se' : 'see'} ${printable(relatedWhere(r))}`)} ${printable(r.message)}`);
+            }
         }
         out.push('');
     }

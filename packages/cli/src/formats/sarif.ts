@@ -1,5 +1,5 @@
 // SARIF 2.1.0 for code-scanning tools (GitHub code scanning, Azure DevOps, IDE viewers).
-import type { FileReport, Severity } from '../diagnostics.js';
+import type { CliDiagnostic, FileReport, Severity } from '../diagnostics.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/vplan/vplan#readme';
@@ -32,15 +32,16 @@ export function formatSarif(files: readonly FileReport[], version: string): stri
                 locations: [{
                     physicalLocation: {
                         artifactLocation: { uri: encodeURI(file.path), uriBaseId: '%SRCROOT%' },
-                        // SARIF columns are 1-based; the end column is the one after the region, as LSP's end.
-                        region: {
-                            startLine: start.line + 1,
-                            startColumn: start.character + 1,
-                            endLine: end.line + 1,
-                            endColumn: end.character + 1
-                        }
+                        region: region(d.range)
                     }
-                }]
+                }],
+                ...(d.related ? {
+                    relatedLocations: d.related.map((r, id) => ({
+                        id,
+                        message: { text: r.message },
+                        physicalLocation: { artifactLocation: { uri: encodeURI(r.path), uriBaseId: '%SRCROOT%' }, region: region(r.range) }
+                    }))
+                } : {})
             });
         }
     }
@@ -65,4 +66,14 @@ function ruleName(code: string): string {
 function pathToFileUri(dir: string): string {
     const withSlashes = dir.split('\\').join('/');
     return encodeURI(`file://${withSlashes.startsWith('/') ? '' : '/'}${withSlashes}${withSlashes.endsWith('/') ? '' : '/'}`);
+}
+
+/** SARIF columns are 1-based; the end column is the one after the region, as LSP's end. */
+function region(range: CliDiagnostic['range']) {
+    return {
+        startLine: range.start.line + 1,
+        startColumn: range.start.character + 1,
+        endLine: range.end.line + 1,
+        endColumn: range.end.character + 1
+    };
 }

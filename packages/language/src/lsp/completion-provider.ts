@@ -88,11 +88,25 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
         };
     }
 
-    /** The setting if it forces a language, else the file's majority, else the editor's display language. */
+    /**
+     * The setting if it forces a language, else the file's majority, else (a new or empty file) the
+     * majority of the workspace's plans, else the editor's display language.
+     */
     async keywordLanguageOf(document: LangiumDocument): Promise<Lang> {
         const { keywordLanguage: setting } = await this.settings.get();
         if (setting !== 'auto') return setting;
-        return documentKeywordLanguage(document) ?? this.services.i18n.Locale.lang;
+        return documentKeywordLanguage(document) ?? this.workspaceKeywordLanguage(document) ?? this.services.i18n.Locale.lang;
+    }
+
+    private workspaceKeywordLanguage(self: LangiumDocument): Lang | undefined {
+        let sv = 0, en = 0;
+        for (const document of this.services.shared.workspace.LangiumDocuments.all) {
+            if (document === self) continue;
+            const lang = documentKeywordLanguage(document);
+            if (lang === 'sv') sv++;
+            else if (lang === 'en') en++;
+        }
+        return sv > en ? 'sv' : en > sv ? 'en' : undefined;
     }
 
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
@@ -101,23 +115,27 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
         return lang === undefined || lang === this.lang;
     }
 
+    /**
+     * A keyword that starts a block with a template is offered once, as the template (two items with
+     * the same label made Enter pick the wrong one); as an id (`budget`, `mission` are ids too) it
+     * is a plain keyword.
+     */
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor) {
-        const result = super.completionForKeyword(context, keyword, acceptor);
-        if (this.filterKeyword(context, keyword)) {
-            const snippet = SNIPPETS[keyword.value];
-            if (snippet) {
-                acceptor(context, {
-                    label: keyword.value,
-                    labelDetails: { description: this.lang === 'sv' ? snippet.sv : snippet.en },
-                    kind: CompletionItemKind.Snippet,
-                    detail: this.lang === 'sv' ? `Mall: ${snippet.sv}` : `Template: ${snippet.en}`,
-                    insertText: snippet.body(this.lang, this.choices(context.document)),
-                    insertTextFormat: InsertTextFormat.Snippet,
-                    sortText: '2'
-                });
-            }
+        const snippet = SNIPPETS[keyword.value];
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule);
+        if (!snippet || rule?.name === 'Name' || !this.filterKeyword(context, keyword)) {
+            return super.completionForKeyword(context, keyword, acceptor);
         }
-        return result;
+        const lang = this.lang;
+        acceptor(context, {
+            label: keyword.value,
+            labelDetails: { description: lang === 'sv' ? snippet.sv : snippet.en },
+            kind: CompletionItemKind.Snippet,
+            detail: lang === 'sv' ? `Mall: ${snippet.sv}` : `Template: ${snippet.en}`,
+            insertText: snippet.body(lang, this.choices(context.document)),
+            insertTextFormat: InsertTextFormat.Snippet,
+            sortText: '1'
+        });
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor) {
@@ -259,13 +277,15 @@ export class VplanCompletionProvider extends DefaultCompletionProvider {
         return result;
     }
 
-    /** Names to offer as choices in snippets: roles, goals and sources the workspace declares. */
+    /** Names to offer as choices in snippets (roles, goals and sources the workspace declares), and the plan's year. */
     private choices(document: LangiumDocument): SnippetChoices {
         const index = this.services.shared.workspace.IndexManager;
         const names = (type: string) => index.allElements(type).map(d => d.name).distinct().limit(12).toArray()
             .filter(name => /^[\p{L}_][\p{L}\d_]*$/u.test(name));
-        void document;
-        return { roles: names('Role'), goals: names('Goal'), sources: names('Source') };
+        const plan = AstUtils.streamContents(document.parseResult.value).find(isPlan) as Plan | undefined;
+        const written = Number.parseInt(plan?.members.find(isPlanYear)?.year ?? '', 10);
+        const year = written > 1900 && written < 3000 ? written : new Date().getFullYear();
+        return { roles: names('Role'), goals: names('Goal'), sources: names('Source'), year };
     }
 }
 
@@ -280,6 +300,8 @@ export interface SnippetChoices {
     roles: string[];
     goals: string[];
     sources: string[];
+    /** The plan's year (for deadlines and outcomes). */
+    year: number;
 }
 
 /** A tab stop offering the given names, or a placeholder when there are none. */
@@ -314,9 +336,10 @@ addSnippet('indicator', {
         `${kw('indicator', lang)} \${1:id} "\${2:${lang === 'sv' ? 'Titel' : 'Title'}}" {`,
         `  ${kw('source', lang)} ${choice(3, c.sources, 'kolada')} kpi "\${4:U00000}"`,
         `  ${kw('contributes', lang)} ${kw('to', lang)} ${choice(5, c.goals, lang === 'sv' ? 'mål' : 'goal')}`,
-        `  ${kw('green', lang)} >= \${6:82}`,
-        `  ${kw('yellow', lang)} >= \${7:74}`,
-        `  ${kw('outcome', lang)} \${8:2025}: \${9:${kw('no-data', lang)}}`,
+        // Bands the way the documents write them: "grön 80 eller högre", "gul 70–79".
+        `  ${kw('green', lang)} \${6:80} ${kw('or', lang)} ${kw('higher', lang)}`,
+        `  ${kw('yellow', lang)} \${7:70–79}`,
+        `  ${kw('outcome', lang)} \${8:${c.year - 1}}: \${9:${kw('no-data', lang)}}`,
         `  ${kw('measured', lang)} \${10|${['yearly', 'monthly', 'quarterly', 'per-tertial'].map(w => kw(w, lang)).join(',')}|}`,
         `  ${kw('responsible', lang)} ${choice(11, c.roles, lang === 'sv' ? 'roll' : 'role')}`,
         `  ${kw('reports', lang)} ${choice(12, c.roles, lang === 'sv' ? 'roll' : 'role')}`,
@@ -329,7 +352,7 @@ addSnippet('activity', {
         `${kw('activity', lang)} "\${1:${lang === 'sv' ? 'Aktivitet' : 'Activity'}}" {`,
         `  ${kw('responsible', lang)} ${choice(2, c.roles, lang === 'sv' ? 'roll' : 'role')}`,
         `  ${kw('reports', lang)} ${choice(3, c.roles, lang === 'sv' ? 'roll' : 'role')}`,
-        `  ${kw('deadline', lang)} \${4:2026-10-31}`,
+        `  ${kw('deadline', lang)} \${4:${c.year}-10-31}`,
         `  status \${5|${['not-started', 'started', 'done', 'delayed', 'cancelled'].map(w => kw(w, lang)).join(',')}|}`,
         '}$0'
     ].join('\n')

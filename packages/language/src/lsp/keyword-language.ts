@@ -28,11 +28,12 @@ export const SWEDISH_FOR: Readonly<Record<string, string>> = {
     mission: 'uppdrag', amount: 'belopp', organization: 'organisation',
     adopted: 'beslutad', ref: 'dnr',
     of: 'av', ready: 'klar', for: 'för', report: 'rapport', draft: 'utkast', analysis: 'analys',
-    actions: 'åtgärder', comment: 'kommentar', 'goal-fulfilment': 'måluppfyllelse', fulfilled: 'uppfyllt'
+    actions: 'åtgärder', comment: 'kommentar', 'goal-fulfilment': 'måluppfyllelse', fulfilled: 'uppfyllt',
+    least: 'minst', most: 'högst', and: 'och', every: 'varje', month: 'månad', quarter: 'kvartal'
 };
 
-const SWEDISH_ONLY = ['av', 'vecka', 'fler', 'årlig', 'månatligen', 'månatlig', 'årsbokslut', 'ej', 'nivå'];
-const ENGLISH_ONLY = ['not', 'organization'];
+const SWEDISH_ONLY = ['av', 'vecka', 'fler', 'årlig', 'månatligen', 'månatlig', 'årsbokslut', 'ej', 'nivå', 'en', 'gång', 'per'];
+const ENGLISH_ONLY = ['not', 'organization', 'at'];
 
 export const SWEDISH_KEYWORDS: ReadonlySet<string> = new Set(
     [...Object.values(SWEDISH_FOR).flatMap(k => k.split(' ')), ...SWEDISH_ONLY]

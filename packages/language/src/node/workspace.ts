@@ -133,6 +133,11 @@ export interface LoadOptions {
      * that index; a batch host that answers neither (the CLI) skips it and saves a build phase.
      */
     referenceIndex?: boolean;
+    /**
+     * Files loaded only so that the inputs' references resolve (the other plans of an input's
+     * folder): linked, not validated, not returned, and a file that cannot be read is not reported.
+     */
+    context?: string[];
     /** Called as each phase finishes, with its wall-clock milliseconds (read, parsed, then Langium's build phases). */
     onPhase?: (phase: LoadPhase, ms: number) => void;
 }
@@ -170,10 +175,19 @@ export async function loadWorkspace(
     // Reported in file order, however the reads finished.
     for (const failure of failures) if (failure) problems.push(failure);
     phase('read');
-    const plans: Array<{ file: string; text: string }> = [];
+    const plans: Array<{ file: string; text: string; context?: boolean }> = [];
     files.forEach((file, index) => {
         const text = texts[index];
         if (text !== undefined) plans.push({ file, text });
+    });
+    const given = new Set(files.map(f => path.resolve(f)));
+    const wanted = [...new Set((options.context ?? []).map(f => path.resolve(f)))].filter(f => !given.has(f));
+    // The same refusals as for inputs (a pipe, a 50 MB file), silently: context is not the user's concern.
+    const context = wanted.length > 0 ? (await collectPlanFiles(wanted)).files : [];
+    const read = await readPlanFiles(context);
+    context.forEach((file, index) => {
+        const text = read.texts[index];
+        if (text !== undefined) plans.push({ file, text, context: true });
     });
     const documents = await buildPlans(services, plans, options, phase);
     return { documents, problems };
@@ -205,22 +219,27 @@ export async function readPlanFiles(files: readonly string[]): Promise<{ texts: 
  */
 export async function buildPlans(
     services: { shared: LangiumSharedCoreServices; Vplan: VplanCoreServices },
-    plans: ReadonlyArray<{ file: string; text: string; document?: LangiumDocument }>,
+    plans: ReadonlyArray<{ file: string; text: string; document?: LangiumDocument; context?: boolean }>,
     options: LoadOptions = {},
     phase: (name: LoadPhase) => void = () => {}
 ): Promise<LangiumDocument[]> {
     const documents: LangiumDocument[] = [];
+    const context: LangiumDocument[] = [];
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
-    for (const { file, text, document: parsed } of plans) {
+    for (const { file, text, document: parsed, context: isContext } of plans) {
         const document = parsed ?? factory.fromString(text, URI.file(file));
         langiumDocuments.addDocument(document);
-        documents.push(document);
+        (isContext ? context : documents).push(document);
     }
     phase('parsed');
     const builder = services.shared.workspace.DocumentBuilder;
     const listeners = options.onPhase ? PHASES.map(([state, name]) => builder.onBuildPhase(state, () => phase(name))) : [];
-    const build = () => builder.build(documents, { validation: options.validation ?? true });
+    // Context first, linked but not validated; then the inputs, against it.
+    const build = async () => {
+        if (context.length > 0) await builder.build(context, { validation: false });
+        await builder.build(documents, { validation: options.validation ?? true });
+    };
     try {
         if (options.referenceIndex === false) await withoutReferenceIndex(services.shared.workspace.IndexManager, build);
         else await build();

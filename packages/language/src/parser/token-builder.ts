@@ -5,8 +5,8 @@
 // end before failing, so lexing was quadratic: a 40 KB line of `"\` took 4.5 s to tokenize, on every
 // keystroke. These matchers give exactly the same tokens as the grammar's expressions but remember
 // where a scan already failed, so every character is scanned a bounded number of times.
-import { DefaultTokenBuilder, type GrammarAST } from 'langium';
-import type { CustomPatternMatcherFunc, TokenType } from 'chevrotain';
+import { DefaultTokenBuilder, RegExpUtils, type GrammarAST } from 'langium';
+import type { CustomPatternMatcherFunc, TokenPattern, TokenType } from 'chevrotain';
 
 type Matcher = (text: string, offset: number) => [string] | null;
 
@@ -79,7 +79,28 @@ const MATCHERS: Record<string, { make: () => Matcher; start: string; source: str
     ML_COMMENT: { make: () => delimitedMatcher('/*', '*/'), start: '/', source: '\\/\\*[\\s\\S]*?\\*\\/' }
 };
 
+/** Keywords read in any case: Kolada and the documents write "IU", "Iu" and "iu". */
+const ANY_CASE = new Set(['iu']);
+
+/**
+ * A keyword's pattern: as written in the grammar, or with a capital first letter, as Word
+ * capitalises the first word of a cell or a line ("År 2026", "Grön 82 eller högre"). The value
+ * converter and every reader of keywords see the grammar's lower-case keyword (the token type), so
+ * only the lexer knows; the text keeps what was written.
+ */
+export function keywordPattern(word: string): TokenPattern {
+    if (ANY_CASE.has(word)) return new RegExp(RegExpUtils.escapeRegExp(word), 'i');
+    const first = word.charAt(0);
+    const upper = first.toUpperCase();
+    if (upper === first || first.toLowerCase() !== first) return word;
+    return new RegExp(`[${first}${upper}]${RegExpUtils.escapeRegExp(word.slice(1))}`);
+}
+
 export class VplanTokenBuilder extends DefaultTokenBuilder {
+    protected override buildKeywordPattern(keyword: GrammarAST.Keyword, caseInsensitive: boolean): TokenPattern {
+        return caseInsensitive ? super.buildKeywordPattern(keyword, caseInsensitive) : keywordPattern(keyword.value);
+    }
+
     protected override buildTerminalToken(terminal: GrammarAST.TerminalRule): TokenType {
         const token = super.buildTerminalToken(terminal);
         const custom = MATCHERS[terminal.name];

@@ -7,11 +7,14 @@ import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } 
 const CANONICAL: Record<string, Record<string, string>> = {
     Color: { green: 'green', grön: 'green', yellow: 'yellow', gul: 'yellow', red: 'red', röd: 'red' },
     Better: { higher: 'higher', högre: 'higher', lower: 'lower', lägre: 'lower' },
-    Comparator: { '>=': '>=', '≥': '>=', '>': '>', '<=': '<=', '≤': '<=', '<': '<' },
+    Comparator: {
+        '>=': '>=', '≥': '>=', '>': '>', '<=': '<=', '≤': '<=', '<': '<',
+        minst: '>=', atleast: '>=', högst: '<=', atmost: '<=', över: '>', above: '>', under: '<', below: '<'
+    },
     BestWord: { best: 'best', bästa: 'best' },
     YesNoWord: { yes: 'yes', ja: 'yes', no: 'no', nej: 'no' },
     ChangeWord: { increase: 'increase', öka: 'increase', decrease: 'decrease', minska: 'decrease' },
-    RangeSeparator: { '–': '-', '-': '-', '..': '-', '—': '-' },
+    RangeSeparator: { '–': '-', '-': '-', '..': '-', '—': '-', till: '-', to: '-' },
     UnitSymbol: { '%': '%', tkr: 'tkr', kr: 'kr', mkr: 'mkr' },
     PreviousWord: { previous: 'previous', föregående: 'previous', baseline: 'baseline', nuläge: 'baseline' },
     NoDataMark: { iu: 'iu', 'no-data': 'iu', '-': '-', '.': '.', '..': '..' },
@@ -20,7 +23,9 @@ const CANONICAL: Record<string, Record<string, string>> = {
         monthly: 'monthly', månatligen: 'monthly', månadsvis: 'monthly', månatlig: 'monthly',
         quarterly: 'quarterly', kvartalsvis: 'quarterly',
         'per-tertial': 'tertial', tertialvis: 'tertial',
-        weekly: 'weekly', veckovis: 'weekly'
+        weekly: 'weekly', veckovis: 'weekly',
+        ...everyPeriod({ år: 'yearly', månad: 'monthly', kvartal: 'quarterly', tertial: 'tertial', vecka: 'weekly' }, ['varje', 'engångper']),
+        ...everyPeriod({ year: 'yearly', month: 'monthly', quarter: 'quarterly', tertial: 'tertial', week: 'weekly' }, ['every'])
     },
     ProgressWord: {
         done: 'done', klar: 'done', started: 'started', påbörjad: 'started',
@@ -35,6 +40,13 @@ const CANONICAL: Record<string, Record<string, string>> = {
     PeriodName: { annual: 'annual', helår: 'annual', årsbokslut: 'annual', interim: 'interim', delår: 'interim' }
 };
 
+/** "varje månad", "en gång per år": the phrases arrive as their words run together. */
+function everyPeriod(periods: Record<string, string>, prefixes: string[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const prefix of prefixes) for (const [word, frequency] of Object.entries(periods)) out[prefix + word] = frequency;
+    return out;
+}
+
 /** Multi-word phrases arrive as their words run together ("ellerhögre"); the last word decides. */
 const OPEN_BOUND: Record<string, 'higher' | 'lower'> = {
     higher: 'higher', more: 'higher', above: 'higher', högre: 'higher', mer: 'higher', fler: 'higher', över: 'higher',
@@ -47,18 +59,19 @@ export class VplanValueConverter extends DefaultValueConverter {
             case 'MARKDOWN':
                 return convertMarkdown(input);
             case 'SignedNumber':
-                return input.replace(/\s+/g, '');
+                return input.replace(/\s+/g, '').replace('\u2212', '-');
             case 'OpenBoundWord': {
-                const word = input.replace(/^(or|eller)/, '');
+                // Keywords may be written with a capital first letter ("Eller högre").
+                const word = input.toLowerCase().replace(/^(or|eller)/, '');
                 return OPEN_BOUND[word] ?? input;
             }
             case 'PeriodName':
                 // Declared period names (T1, T2…) stay as written; only the yearly keywords are normalised.
-                return CANONICAL.PeriodName[input] ?? input;
+                return CANONICAL.PeriodName[input.toLowerCase()] ?? input;
         }
         const table = CANONICAL[rule.name];
         if (table) {
-            return table[input] ?? input;
+            return table[input.toLowerCase()] ?? input;
         }
         return super.runConverter(rule, input, cstNode);
     }

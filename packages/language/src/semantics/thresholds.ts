@@ -2,7 +2,7 @@ import type { AstNode } from 'langium';
 import {
     isBand, isBaseline, isComparison, isCutPoint, isDirection, isLevel, isMeasureUnit, isNumberValue, isOpenBound,
     isOutcome, isPrecision, isRangeBand, isRankBand, isRelativeChange, isRestatement, isScale, isSeriesDecl,
-    isShareOfYes, isYesNo, type Band, type Direction, type Indicator, type SeriesDecl
+    isShareOfYes, isYesNo, type Band, type CutPoint, type Direction, type Indicator, type SeriesDecl
 } from '../generated/ast.js';
 import type { Localized } from '../i18n/lang.js';
 import { fromUnits, gridAbove, gridBelow, localizedNumber, parseNumber } from './numbers.js';
@@ -170,19 +170,51 @@ function num(text: string | undefined): { value: number; decimals: number } | un
     return text === undefined ? undefined : parseNumber(text);
 }
 
+/** One comparison: ">= 82", "minst 82", "under 70" (the words are normalised to symbols). */
+function cutInterval(op: string, text: string | undefined): { interval: Interval; upward: boolean; value: number } | undefined {
+    const n = num(text);
+    if (!n) return undefined;
+    const upward = op === '>=' || op === '>';
+    const bound: Bound = { ...n, inclusive: op === '>=' || op === '<=' };
+    return { interval: upward ? { lo: bound } : { hi: bound }, upward, value: n.value };
+}
+
+/** A cut point, or two joined by "och" (">= 74 och < 82", as a nested band is printed). */
+function readCut(spec: CutPoint): Pick<WrittenSpec, 'interval' | 'words' | 'representative' | 'oneSided' | 'unit'> | undefined {
+    const first = cutInterval(spec.op as string, spec.value?.value);
+    if (!first) return undefined;
+    if (!spec.op2) {
+        return {
+            oneSided: true, interval: first.interval, words: first.upward ? 'higher' : 'lower',
+            representative: first.value, unit: spec.value.unit
+        };
+    }
+    const second = cutInterval(spec.op2 as string, spec.value2?.value);
+    if (!second) return undefined;
+    const both = intersect(first.interval, second.interval);
+    if (!both) return undefined;
+    return {
+        oneSided: !(both.lo && both.hi), interval: both,
+        words: both.lo && both.hi ? undefined : first.upward ? 'higher' : 'lower',
+        representative: (first.value + second.value) / 2, unit: spec.value.unit ?? spec.value2?.unit
+    };
+}
+
+/** "74–81", "5,1 %–8 %": both ends inclusive, in either order. */
+function rangeInterval(from: string | undefined, to: string | undefined): { interval: Interval; representative: number } | undefined {
+    const a = num(from);
+    const b = num(to);
+    if (!a || !b) return undefined;
+    const [lo, hi] = a.value <= b.value ? [a, b] : [b, a];
+    return { interval: { lo: { ...lo, inclusive: true }, hi: { ...hi, inclusive: true } }, representative: (lo.value + hi.value) / 2 };
+}
+
 function readSpec(band: Band): WrittenSpec | undefined {
     const spec = band.spec;
     if (!spec) return undefined;
     if (isCutPoint(spec)) {
-        const n = num(spec.value?.value);
-        if (!n) return undefined;
-        const op = spec.op as string;
-        const upward = op === '>=' || op === '>';
-        const bound: Bound = { ...n, inclusive: op === '>=' || op === '<=' };
-        return {
-            kind: 'numeric', oneSided: true, interval: upward ? { lo: bound } : { hi: bound },
-            words: upward ? 'higher' : 'lower', representative: n.value, unit: spec.value.unit
-        };
+        const cut = readCut(spec);
+        return cut ? { kind: 'numeric', ...cut } : undefined;
     }
     if (isOpenBound(spec)) {
         const n = num(spec.value?.value);
@@ -195,15 +227,9 @@ function readSpec(band: Band): WrittenSpec | undefined {
         };
     }
     if (isRangeBand(spec)) {
-        const a = num(spec.from);
-        const b = num(spec.to?.value);
-        if (!a || !b) return undefined;
-        const [lo, hi] = a.value <= b.value ? [a, b] : [b, a];
-        return {
-            kind: spec.best ? 'rank' : 'numeric', oneSided: false,
-            interval: { lo: { ...lo, inclusive: true }, hi: { ...hi, inclusive: true } },
-            representative: (lo.value + hi.value) / 2, unit: spec.to.unit
-        };
+        const range = rangeInterval(spec.from, spec.to?.value);
+        if (!range) return undefined;
+        return { kind: spec.best ? 'rank' : 'numeric', oneSided: false, ...range, unit: spec.to.unit ?? spec.fromUnit };
     }
     if (isRankBand(spec)) {
         const n = num(spec.value?.value);
@@ -220,17 +246,35 @@ function readSpec(band: Band): WrittenSpec | undefined {
         return { kind: 'numeric', oneSided: true, level: n, representative: n.value, unit: spec.value.unit };
     }
     if (isShareOfYes(spec)) {
+        const answer = (spec.answer as string) === 'no' ? 'no' as const : 'yes' as const;
+        if (spec.cut) {
+            const cut = readCut(spec.cut);
+            return cut ? { kind: 'share-of-yes', ...cut, answer } : undefined;
+        }
+        if (spec.from !== undefined) {
+            const range = rangeInterval(spec.from, spec.share?.value);
+            return range ? { kind: 'share-of-yes', oneSided: false, ...range, unit: spec.share?.unit ?? spec.fromUnit, answer } : undefined;
+        }
         const n = num(spec.share?.value);
         if (!n) return undefined;
-        return {
-            kind: 'share-of-yes', oneSided: true, level: n, representative: n.value, unit: spec.share.unit,
-            answer: (spec.answer as string) === 'no' ? 'no' : 'yes'
-        };
+        return { kind: 'share-of-yes', oneSided: true, level: n, representative: n.value, unit: spec.share?.unit, answer };
     }
     if (isRelativeChange(spec)) {
+        const up = (spec.change as string) === 'increase';
+        if (spec.from !== undefined) {
+            // "öka med 5–9 %" is a change of +5 to +9 %, "minska med 5–9 %" one of −9 to −5 %.
+            const range = rangeInterval(spec.from, spec.value?.value);
+            if (!range) return undefined;
+            const flip = (b: Bound): Bound => ({ ...b, value: b.value === 0 ? 0 : -b.value });
+            const { lo, hi } = range.interval;
+            return {
+                kind: 'relative-change', oneSided: false, unit: spec.value.unit ?? spec.fromUnit,
+                interval: up ? range.interval : { lo: flip(hi!), hi: flip(lo!) },
+                representative: up ? range.representative : -range.representative
+            };
+        }
         const n = num(spec.value?.value);
         if (!n) return undefined;
-        const up = (spec.change as string) === 'increase';
         const value = up ? n.value : -n.value;
         const bound: Bound = { value: value === 0 ? 0 : value, decimals: n.decimals, inclusive: true };
         return {
@@ -304,9 +348,10 @@ function writtenDecimals(indicator: Indicator, bands: Band[], series?: string | 
     };
     for (const band of bands) {
         const spec = band.spec;
-        if (isCutPoint(spec) || isOpenBound(spec) || isRankBand(spec) || isLevel(spec)) see(spec.value?.value);
+        if (isCutPoint(spec)) { see(spec.value?.value); see(spec.value2?.value); }
+        else if (isOpenBound(spec) || isRankBand(spec) || isLevel(spec)) see(spec.value?.value);
         else if (isRangeBand(spec)) { see(spec.from); see(spec.to?.value); }
-        else if (isShareOfYes(spec)) see(spec.share?.value);
+        else if (isShareOfYes(spec)) { see(spec.from); see(spec.share?.value); see(spec.cut?.value?.value); see(spec.cut?.value2?.value); }
         // Relative changes are in other units (a change in %), their decimals say nothing of the values'.
     }
     for (const m of membersOf(indicator)) {

@@ -35,7 +35,9 @@ export const DIAGNOSTICS = {
     'follow-up-unknown-period': 'error',
     'follow-up-not-in-plan': 'error',
     'unknown-kpi': 'error',
-    'kpi-title-mismatch': 'hint'
+    'kpi-title-mismatch': 'hint',
+    'kpi-id-format': 'warning',
+    'same-kpi-bands-differ': 'warning'
 } as const satisfies Record<string, ValidationSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;
@@ -71,7 +73,9 @@ export const DIAGNOSTIC_SUMMARY: Record<DiagnosticCode, { sv: string; en: string
     'follow-up-unknown-period': { sv: 'en uppföljning av en period planen inte har', en: 'a follow-up of a period the plan does not have' },
     'follow-up-not-in-plan': { sv: 'en uppföljning av något planen inte har', en: 'a follow-up of something the plan does not have' },
     'unknown-kpi': { sv: 'ett KPI-id som Kolada inte känner till', en: 'a KPI id Kolada does not know' },
-    'kpi-title-mismatch': { sv: 'en indikator vars titel inte liknar KPI:ns i Kolada', en: "an indicator whose title is unlike its Kolada KPI's" }
+    'kpi-title-mismatch': { sv: 'en indikator vars titel inte liknar KPI:ns i Kolada', en: "an indicator whose title is unlike its Kolada KPI's" },
+    'kpi-id-format': { sv: 'ett KPI-id som inte är en bokstav och fem siffror', en: 'a KPI id that is not a letter and five digits' },
+    'same-kpi-bands-differ': { sv: 'samma KPI med andra band i en annan indikator', en: 'the same KPI with other bands in another indicator' }
 };
 
 export const DIAGNOSTIC_CODES = Object.keys(DIAGNOSTICS) as DiagnosticCode[];

@@ -10,6 +10,8 @@ import type { VplanCoreServices } from '../vplan-module.js';
 import { closestName } from './edit-distance.js';
 import { messages, REFERENCE_KIND } from './messages.js';
 import { localizeSyntaxMessage } from './syntax-messages.js';
+import { isSyntax, withoutCascades } from './cascades.js';
+import { explainNearMisses } from './near-misses.js';
 
 /** Nodes validated between two checks for cancellation (a newer keystroke). */
 const NODES_PER_SLICE = 256;
@@ -31,9 +33,18 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
         this.reflection = services.shared.AstReflection;
     }
 
-    /** Every message about a document in that document's language (or the one the user chose). */
-    override validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
-        return this.locale.within(document, () => super.validateDocument(document, options, cancelToken));
+    /**
+     * Every message about a document in that document's language (or the one the user chose), and
+     * no finding built on text the parser could not read (see cascades.ts).
+     */
+    override validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        return this.locale.within(document, async () => {
+            const diagnostics = withoutCascades(document, await super.validateDocument(document, options, cancelToken));
+            if (!diagnostics.some(d => isSyntax(d) || (d.data as { code?: string } | undefined)?.code === 'unresolved-reference')) return diagnostics;
+            const text = document.textDocument;
+            const line = (n: number) => text.getText({ start: { line: n, character: 0 }, end: { line: n + 1, character: 0 } }).replace(/\r?\n$/, '');
+            return explainNearMisses(line, diagnostics, isSyntax, this.locale.lang);
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/lang.js';
 import { isPlan, type Document } from '../generated/ast.js';
 import { REFERENCE_KIND, messages } from './messages.js';
 import { report } from './report.js';
+import { relatedAt, relatedNode } from './related.js';
 
 /**
  * Ids declared more than once in the workspace, per kind of declaration. What a plan declares
@@ -89,7 +90,10 @@ export class DuplicateIds {
         const other = others[0];
         const where = `${fileName(other.documentUri, document?.uri)}:${(other.nameSegment?.range.start.line ?? 0) + 1}`;
         const kind = REFERENCE_KIND[node.$type] ?? { sv: node.$type, en: node.$type };
-        report(accept, lang, 'duplicate-id', messages.duplicateId(name, kind, where), { node, property: 'name' as never },
+        report(accept, lang, 'duplicate-id', messages.duplicateId(name, kind, where), {
+            node, property: 'name' as never,
+            relatedInformation: relatedAt(other.documentUri.toString(), other.nameSegment?.range, messages.relatedAlsoDeclared(name), lang)
+        },
             { name, kind: node.$type, other: { uri: other.documentUri.toString(), range: other.nameSegment?.range } });
     }
 }
@@ -132,6 +136,7 @@ export function checkLocalDuplicates(nodes: (AstNode & { name?: string })[], acc
         const kind = REFERENCE_KIND[node.$type] ?? { sv: node.$type, en: node.$type };
         const doc = getDocument(node);
         report(accept, lang, 'duplicate-id', messages.duplicateId(node.name, kind, `${doc ? UriUtils.basename(doc.uri) : ''}:${line}`),
-            { node, property: 'name' as never }, { name: node.name, kind: node.$type });
+            { node, property: 'name' as never, relatedInformation: relatedNode(first, messages.relatedAlsoDeclared(node.name), lang) },
+            { name: node.name, kind: node.$type });
     }
 }

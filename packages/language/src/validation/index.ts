@@ -7,7 +7,7 @@ import type { VplanCoreServices } from '../vplan-module.js';
 import { DuplicateIds, checkLocalDuplicates } from './duplicate-ids.js';
 import { checkContribution, checkDeadline, checkMonthly, checkOutcome, checkPlanYear } from './plan-checks.js';
 import { checkPeriodReport } from './follow-up-checks.js';
-import { checkKpi } from './kpi-checks.js';
+import { checkKpi, checkKpiId, checkSameKpi } from './kpi-checks.js';
 import { checkActivity, checkAssignment, checkIndicatorDuties } from './responsibility-checks.js';
 import { checkRestatement, checkThresholds } from './threshold-checks.js';
 
@@ -39,10 +39,14 @@ export function registerVplanChecks(services: VplanCoreServices): void {
             (n: Indicator, a) => checkRestatement(n, a, lang()),
             (n: Indicator, a) => checkIndicatorDuties(n, a, lang()),
             (n: Indicator, a) => checkLocalDuplicates(n.members.filter(isSeriesDecl), a, lang()),
+            (n: Indicator, a) => checkSameKpi(n, documents, a, lang()),
             named
         ],
         Outcome: (n: Outcome, a) => checkOutcome(n, a, lang()),
-        SourceRef: (n: SourceRef, a) => checkKpi(n, a, lang(), kpis),
+        SourceRef: [
+            (n: SourceRef, a) => checkKpiId(n, a, lang()),
+            (n: SourceRef, a) => checkKpi(n, a, lang(), kpis)
+        ],
         Deadline: (n: Deadline, a) => checkDeadline(n, a, lang()),
         Frequency: (n: Frequency, a) => checkMonthly(n, a, lang()),
         Contribution: (n: Contribution, a) => checkContribution(n, a, lang()),

@@ -145,6 +145,18 @@ export const messages = {
         `KPI ${kpi} heter "${koladaTitle}" i Kolada, vilket inte liknar "${title}". Rätt KPI-id?`,
         `The KPI ${kpi} is titled "${koladaTitle}" in Kolada, unlike "${title}". The right KPI id?`
     ),
+    kpiIdFormat: (kpi: string): L => both(
+        `KPI-id:t "${kpi}" ser inte ut som Koladas: en bokstav och fem siffror, som "U23471" eller "N00945".`,
+        `The KPI id "${kpi}" does not look like Kolada's: a letter and five digits, such as "U23471" or "N00945".`
+    ),
+    sameKpiBandsDiffer: (kpi: string, other: string, ours: L, theirs: L): L => both(
+        `Samma KPI (${kpi}) som indikatorn ${other}, men andra band: här ${ours.sv}, där ${theirs.sv}. Skriv återger ${other} om det är samma indikator.`,
+        `The same KPI (${kpi}) as the indicator ${other}, but other bands: here ${ours.en}, there ${theirs.en}. Write restates ${other} if it is the same indicator.`
+    ),
+    relatedAlsoDeclared: (name: string): L => both(`"${name}" deklareras också här`, `"${name}" is also declared here`),
+    relatedGoal: (goal: string): L => both(`Målet ${goal} deklareras här`, `The goal ${goal} is declared here`),
+    relatedRestated: (restated: string, theirs: L): L => both(`${restated}: ${theirs.sv}`, `${restated}: ${theirs.en}`),
+    relatedSameKpi: (other: string, theirs: L): L => both(`${other}: ${theirs.sv}`, `${other}: ${theirs.en}`),
     goalTitleMismatch: (goal: string, declared: string, written: string): L => both(
         `Målet ${goal} heter "${declared}", inte "${written}".`,
         `The goal ${goal} is titled "${declared}", not "${written}".`

@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/lang.js';
 import { parseNumber, parsePeriod } from '../semantics/index.js';
 import { messages } from './messages.js';
 import { report } from './report.js';
+import { relatedNode } from './related.js';
 
 /** Outcomes this many years before the plan's year are probably a typo. */
 export const OLDEST_OUTCOME_YEARS = 5;
@@ -20,7 +21,8 @@ export function planYear(node: AstNode): number | undefined {
     let year = planYears.get(plan);
     if (year === undefined) {
         const decl = plan.members?.find(isPlanYear);
-        const n = decl ? parseNumber(decl.year) : undefined;
+        // After a syntax error ("år tjugo") the declaration may have no year.
+        const n = decl?.year !== undefined ? parseNumber(decl.year) : undefined;
         year = n && n.decimals === 0 ? n.value : null;
         planYears.set(plan, year);
     }
@@ -132,6 +134,7 @@ export function checkContribution(contribution: Contribution, accept: Validation
     if (normaliseTitle(written) === normaliseTitle(goal.title)) return;
     const node = GrammarUtils.findNodeForProperty(contribution.$cstNode, 'writtenAs');
     report(accept, lang, 'goal-title-mismatch', messages.goalTitleMismatch(goal.name ?? '', goal.title, written),
-        { node: contribution, property: 'writtenAs' }, { goal: goal.name, declaredTitle: goal.title, written },
+        { node: contribution, property: 'writtenAs', relatedInformation: relatedNode(goal, messages.relatedGoal(goal.name ?? ''), lang) },
+        { goal: goal.name, declaredTitle: goal.title, written },
         node ? { title: messages.fixUseDeclaredTitle(goal.title), range: node.range, newText: JSON.stringify(goal.title) } : undefined);
 }

@@ -110,6 +110,7 @@ const CHARACTER_HINT: Record<string, Both> = {
         en: 'a quote that is not closed (a title ends on the same line, text in """ ends with """)'
     },
     '\u2212': { sv: 'skriv minustecknet som -', en: 'write the minus sign as -' },
+    '\u2012': { sv: 'skriv minustecknet som -', en: 'write the minus sign as -' },
     '\u202F': { sv: 'skriv tusentalsavgränsaren som ett mellanslag', en: 'write the thousands separator as a space' },
     '\u2009': { sv: 'skriv tusentalsavgränsaren som ett mellanslag', en: 'write the thousands separator as a space' },
     '\u201D': { sv: 'en titel står inom raka citattecken "…"', en: 'a title stands in straight quotes "…"' },

@@ -14,6 +14,7 @@ import { outcomeOutOfScale, outsideScale, scaleText } from '../semantics/scale.j
 import type { SuggestedFix } from './codes.js';
 import { KIND_WORD, messages } from './messages.js';
 import { report } from './report.js';
+import { relatedNode } from './related.js';
 
 const { findNodeForProperty } = GrammarUtils;
 
@@ -252,14 +253,22 @@ function checkScale(indicator: Indicator, t: IndicatorThresholds, accept: Valida
             if (!spec || isRelativeChange(spec)) continue;
             const whole = isShareOfYes(spec) || isRankBand(spec) || (isRangeBand(spec) && spec.best);
             // The range is the number with its unit ("105 %"); a range's first number has no node of its own.
-            const quantities: { node: AstNode; property?: string; text?: string; unit?: string }[] = [];
-            if (isCutPoint(spec) || isOpenBound(spec) || isRankBand(spec) || isLevel(spec)) {
+            const quantities: { node?: AstNode; property?: string; text?: string; unit?: string }[] = [];
+            if (isCutPoint(spec)) {
+                quantities.push({ node: spec.value, text: spec.value?.value, unit: spec.value?.unit });
+                if (spec.value2) quantities.push({ node: spec.value2, text: spec.value2.value, unit: spec.value2.unit });
+            } else if (isOpenBound(spec) || isRankBand(spec) || isLevel(spec)) {
                 quantities.push({ node: spec.value, text: spec.value?.value, unit: spec.value?.unit });
             } else if (isRangeBand(spec)) {
-                quantities.push({ node: spec, property: 'from', text: spec.from, unit: spec.to?.unit });
+                quantities.push({ node: spec, property: 'from', text: spec.from, unit: spec.to?.unit ?? spec.fromUnit });
                 quantities.push({ node: spec.to, text: spec.to?.value, unit: spec.to?.unit });
             } else if (isShareOfYes(spec)) {
-                quantities.push({ node: spec.share, text: spec.share?.value, unit: spec.share?.unit });
+                if (spec.from !== undefined) quantities.push({ node: spec, property: 'from', text: spec.from, unit: spec.share?.unit ?? spec.fromUnit });
+                if (spec.share) quantities.push({ node: spec.share, text: spec.share.value, unit: spec.share.unit });
+                if (spec.cut) {
+                    quantities.push({ node: spec.cut.value, text: spec.cut.value?.value, unit: spec.cut.value?.unit });
+                    if (spec.cut.value2) quantities.push({ node: spec.cut.value2, text: spec.cut.value2.value, unit: spec.cut.value2.unit });
+                }
             }
             for (const q of quantities) {
                 const n = q.text ? parseNumber(q.text) : undefined;
@@ -301,7 +310,7 @@ function snap(band: NormalBand, decimals: number): Snapped | undefined {
     return { lo, hi };
 }
 
-function sameBands(a: NormalBand[], b: NormalBand[], decimals: number): boolean {
+export function sameBands(a: NormalBand[], b: NormalBand[], decimals: number): boolean {
     const key = (x: NormalBand[]) => x.map(n => snap(n, decimals)).filter((s): s is Snapped => !!s)
         .map(s => `${s.lo}:${s.hi}:${s.answer ?? ''}`).sort().join('|');
     return key(a) === key(b);
@@ -335,7 +344,10 @@ export function checkRestatement(indicator: Indicator, accept: ValidationAccepto
             const fix = node && theirText && mine.length === 1
                 ? fixFor(node.$cstNode, theirText, messages.fixReplace(theirText)) : undefined;
             report(accept, lang, 'restated-thresholds-differ', messages.restatedDiffers(colorWord(color), target.name, here, there),
-                (node ? { node } : { node: restatement, property: 'indicator' }) as { node: AstNode },
+                {
+                    ...(node ? { node } : { node: restatement, property: 'indicator' }),
+                    relatedInformation: relatedNode(yours[0]?.band ?? target, messages.relatedRestated(target.name, there), lang)
+                } as unknown as { node: AstNode },
                 { restated: target.name, color, series: s.series, here, there }, fix);
         }
     }

@@ -118,12 +118,15 @@ describe('completion', () => {
             const body = snippet!.textEdit!.newText;
             if (lang === 'sv') {
                 expect(body).toMatch(/^indikator \$\{1:id\} "\$\{2:Titel\}" \{/);
-                expect(body).toContain('grön >= ${6:82}');
+                expect(body).toContain('grön ${6:80} eller högre');
+                expect(body).toContain('gul ${7:70–79}');
+                // The plan's year, not a fixed one.
+                expect(body).toContain('utfall ${8:2025}');
                 expect(body).toMatch(/ansvarig \$\{11\|[^|]*enhetschefSabo/);
                 expect(body).not.toContain('green');
             } else {
                 expect(body).toMatch(/^indicator \$\{1:id\} "\$\{2:Title\}" \{/);
-                expect(body).toContain('green >= ${6:82}');
+                expect(body).toContain('green ${6:80} or higher');
                 expect(body).not.toContain('grön');
             }
         };
@@ -239,11 +242,60 @@ describe('concurrent completion requests', () => {
             provider.getCompletion(sv, { textDocument: { uri: sv.uri.toString() }, position: { line: 4, character: 6 } }),
             provider.getCompletion(en, { textDocument: { uri: en.uri.toString() }, position: { line: 3, character: 2 } })
         ]);
-        const kws = (list: CompletionList | undefined) => (list?.items ?? []).filter(i => i.detail === 'Keyword').map(i => i.label);
+        // Keywords, and the block keywords offered as their templates.
+        const kws = (list: CompletionList | undefined) => (list?.items ?? [])
+            .filter(i => i.detail === 'Keyword' || i.insertTextFormat === InsertTextFormat.Snippet).map(i => i.label);
         expect(kws(a)).toContain('grön');
         expect(kws(a)).not.toContain('indicator');
         expect(kws(b)).toContain('indicator');
         expect(kws(b)).not.toContain('grön');
         expect(kws(b)).not.toContain('indikator');
+    });
+});
+
+describe('completion as a strategist meets it', () => {
+    test('a new file in a Swedish workspace completes in Swedish, whatever the display language', async () => {
+        const s = await createServices();
+        await workspace(s, { 'kommun.vplan': KOMMUN_SV });
+        s.Vplan.i18n.Locale.lang = 'en';
+        await expectCompletion(s.Vplan)({
+            text: `<|>`, index: 0,
+            assert: list => {
+                expect(keywordLabels(list)).toContain('mål');
+                expect(keywordLabels(list)).not.toContain('goal');
+            }
+        });
+        // `för` inside `organisation { }` offers `förvaltning`.
+        await expectCompletion(s.Vplan)({
+            text: `organisation o "O" {\n  för<|>\n}`, index: 0,
+            assert: list => expect(labels(list)).toContain('förvaltning')
+        });
+    });
+
+    test('no two items with the same label: `upp` offers uppdrag once, as its template', async () => {
+        const s = await createServices();
+        await workspace(s, { 'kommun.vplan': KOMMUN_SV });
+        await expectCompletion(s.Vplan)({
+            text: `plan p "P" {\n  år 2026\n  upp<|>\n}`, index: 0,
+            assert: list => {
+                const all = labels(list);
+                expect(all.filter(l => l === 'uppdrag')).toHaveLength(1);
+                expect(all).toContain('uppföljning');
+                expect(new Set(all).size).toBe(all.length);
+                const mission = list.items.find(i => i.label === 'uppdrag')!;
+                expect(mission.insertTextFormat).toBe(InsertTextFormat.Snippet);
+            }
+        });
+    });
+
+    test('an activity template takes its deadline from the plan\'s year', async () => {
+        const s = await createServices();
+        await expectCompletion(s.Vplan)({
+            text: `plan p "P" {\n  år 2031\n  enhet u "U" {\n    <|>\n  }\n}`, index: 0,
+            assert: list => {
+                const activity = list.items.find(i => i.label === 'aktivitet' && i.insertTextFormat === InsertTextFormat.Snippet);
+                expect(activity?.textEdit?.newText).toContain('senast ${4:2031-10-31}');
+            }
+        });
     });
 });

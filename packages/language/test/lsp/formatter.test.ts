@@ -47,6 +47,13 @@ describe('formatter', () => {
         });
     });
 
+    test('keeps keywords written with a capital first letter as written', async () => {
+        await expectFormatting(s.Vplan)({
+            before: `Plan p "P" { År 2026\nIndikator i "I" { Grön minst 80  Gul 70 till 79\n Röd under 70 Utfall 2024: IU Mäts varje månad } }`,
+            after: `Plan p "P" {\n  År 2026\n  Indikator i "I" {\n    Grön minst 80\n    Gul 70 till 79\n    Röd under 70\n    Utfall 2024: IU\n    Mäts varje månad\n  }\n}`
+        });
+    });
+
     test('the same in English keywords, which it keeps', async () => {
         await expectFormatting(s.Vplan)({
             before: `organization o "O" { kolada 2417 department d "D" }\nplan p "P" { budget "R" { amount 150 tkr activity "T" { deadline 2026-10-31 status not started } responsible r reports r } }`,

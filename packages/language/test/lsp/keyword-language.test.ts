@@ -6,7 +6,7 @@ import { documentKeywordLanguage, keywordLanguage, kw } from '../../src/lsp/keyw
 
 const services = createVplanServices(EmptyFileSystem).Vplan;
 /** Words both keyword sets use. */
-const NEUTRAL = new Set(['plan', 'text', 'status', 'kpi', 'url', 'kolada', 'organisation', 'tkr', 'kr', 'mkr']);
+const NEUTRAL = new Set(['plan', 'text', 'status', 'kpi', 'url', 'kolada', 'organisation', 'tkr', 'kr', 'mkr', 'tertial']);
 
 describe('keyword language', () => {
     test('every word keyword of the grammar is Swedish, English or explicitly shared', () => {

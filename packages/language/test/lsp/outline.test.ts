@@ -45,10 +45,10 @@ describe('outline and structure', () => {
             assert: symbols => expect(outline(symbols)).toEqual([
                 'Verksamhetsplan Omsorg [omsorg] Module',
                 '  1 Inledning [] Namespace',
-                '    Äldreomsorgen [aldre] Class',
-                '      Kompetensförsörjning [] Event',
+                '    Äldreomsorgen [aldre] Package',
+                '      Kompetensförsörjning [] Key',
                 '      Sjukfrånvaro [sjuk] Number',
-                '        Följ upp [] Method',
+                '        Följ upp [] Event',
                 '      Läkemedel [] Interface',
                 '  Arbetsskor [skor] Struct',
                 '  Demensteam [] Object'
@@ -60,7 +60,7 @@ describe('outline and structure', () => {
         await expectSymbols(s.Vplan)({
             text: KOMMUN_SV, disposeAfterCheck: true,
             assert: symbols => {
-                expect(symbols.find(x => x.detail === 'valfard')).toMatchObject({ name: 'Välfärd och välbefinnande genom livet', kind: SymbolKind.Event });
+                expect(symbols.find(x => x.detail === 'valfard')).toMatchObject({ name: 'Välfärd och välbefinnande genom livet', kind: SymbolKind.Key });
                 expect(symbols.find(x => x.detail === 'handlaggare')).toMatchObject({ name: 'Handläggare', kind: SymbolKind.Constant });
             }
         });

@@ -36,11 +36,13 @@ describe('parse errors in the user\'s language, on one line', () => {
         const [d] = await syntax('plan p "P" { år 2025\n  indikator i "I" { grön ja\n', 'en');
         expect(d[2]).toBe("Expected '}' here, but found the end of the file.");
     });
-    test('an unexpected character, with a hint for the typographic minus', async () => {
-        // '§' is a keyword since decisions are written (§ 123): another stray character stands in.
+    test('an unexpected character, with a hint for the typographic minus where it is no sign', async () => {
         expect(await syntax('roll r "R" ¤')).toEqual([[1, '¤', "Oväntat tecken '¤' (U+00A4)."]]);
-        const minus = await syntax('plan p "P" { år 2025\n  indikator i "I" { skala \u221210..10 }\n}', 'en');
-        expect(minus[0]).toEqual([2, '\u2212', "Unexpected character '\u2212' (U+2212): write the minus sign as -."]);
+        // Word's minus sign is read as a sign before a number…
+        expect(await syntax('plan p "P" { år 2025\n  indikator i "I" { skala \u221210..10 }\n}', 'en')).toEqual([]);
+        // …and a sign without its number says what is missing.
+        const minus = await syntax('plan p "P" { år 2025\n  indikator i "I" { utfall 2025: \u2212 }\n}', 'en');
+        expect(minus[0]?.[2]).toBe("Expected a number here, but found '}'.");
     });
     test('a quote that is not closed', async () => {
         const errors = await syntax('plan p "P" {\n  år 2025\n  avsnitt "A" """\n    Text utan slut\n}\n');
