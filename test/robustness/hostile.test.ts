@@ -140,7 +140,7 @@ async function opener(init?: () => void) {
     return { page, load, observed, close: () => context.close() };
 }
 
-function expectInert(o: Observed, where: string): void {
+function expectInert(o: Observed, where: string, siblings: readonly string[] = []): void {
     expect(o.pwned, where).toBeNull();
     expect(o.dialogs, where).toEqual([]);
     expect(o.violations, where).toEqual([]);
@@ -152,6 +152,8 @@ function expectInert(o: Observed, where: string): void {
     expect(o.bidi, where).toBe(false);
     for (const url of o.urls) {
         // Links out go to http(s) and mailto; in-page anchors and the webview's own files are fine.
+        // A folder's index links its plans' reports: exactly the files written beside it.
+        if (siblings.includes(decodeURI(url))) continue;
         expect(url, where).toMatch(/^(https?:\/\/|mailto:|#)/i);
     }
 }
@@ -172,7 +174,9 @@ describe('hostile plans, rendered by `vplan render` (the report file)', () => {
         expect(result.stderr).toBe('');
         expect(result.code).toBe(0);
         const reports = readdirSync(path.join(work, 'out')).filter(f => f.endsWith('.html')).sort();
-        expect(reports).toHaveLength(cases.length + 1);
+        // One report per plan (the cases and bidi) and the folder's index, which shows every hostile title too.
+        expect(reports).toHaveLength(cases.length + 2);
+        expect(reports).toContain('index.html');
         const browserPage = await opener();
         const page = browserPage.page;
         for (const report of reports) {
@@ -180,7 +184,7 @@ describe('hostile plans, rendered by `vplan render` (the report file)', () => {
             // The report carries its own policy; it is served here without one, as a file opened by hand.
             await browserPage.load({ html });
             const o = await browserPage.observed();
-            expectInert(o, report);
+            expectInert(o, report, report === 'index.html' ? reports.filter(r => r !== 'index.html') : []);
             // The attack is on the page, as text.
             const text = await page.evaluate(() => document.body.innerText);
             const name = report.replace(/\.html$/, '');

@@ -27,6 +27,8 @@ export interface CacheConditions {
     /** The CLI's language and the language of the findings (`sv/auto`). */
     lang: string;
     cwd: string;
+    /** The date follow-up checks judge deadlines as of. */
+    asOf?: string;
     /** A hash of Kolada's KPI metadata the findings were checked against (unknown-kpi, kpi-title-mismatch). */
     kpis?: string;
 }
@@ -72,7 +74,7 @@ export async function readCache(file: string, conditions: CacheConditions): Prom
     }
     if (!isCacheFile(parsed) || parsed.version !== CACHE_FORMAT_VERSION
         || parsed.vplan !== conditions.vplan || parsed.lang !== conditions.lang || parsed.cwd !== conditions.cwd
-        || (parsed.kpis ?? '') !== (conditions.kpis ?? '')) {
+        || (parsed.kpis ?? '') !== (conditions.kpis ?? '') || (parsed.asOf ?? '') !== (conditions.asOf ?? '')) {
         return new Map();
     }
     return new Map(Object.entries(parsed.files));

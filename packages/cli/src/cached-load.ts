@@ -21,7 +21,8 @@ export interface CachedRun {
 }
 
 export async function validateWithCache(
-    inputs: readonly string[], who: { lang: Lang; language?: LanguagePreference; cwd: string; kpis?: KpiCatalogSnapshot }, location: string | undefined
+    inputs: readonly string[], who: { lang: Lang; language?: LanguagePreference; cwd: string; kpis?: KpiCatalogSnapshot }, location: string | undefined,
+    options: { context?: readonly string[] } = {}
 ): Promise<CachedRun> {
     const { lang, cwd } = who;
     const timing = process.env.VPLAN_TIMING ? [`start ${performance.now().toFixed(0)} ms`] : undefined;
@@ -33,9 +34,13 @@ export async function validateWithCache(
         mark = now;
     };
     const expanded = await expandInputs(inputs);
-    const { files: allFiles, problems } = await collectPlanFiles(expanded.inputs);
+    const { files: asked, problems } = await collectPlanFiles(expanded.inputs);
+    // A plan named alone is checked against its folder's plans, as without the cache: they are read,
+    // checked and cached too, but only the plans asked for are reported.
+    const reported = new Set(asked);
+    const allFiles = [...asked, ...(await collectPlanFiles([...(options.context ?? [])])).files.filter(f => !reported.has(f))];
     const { texts, failures } = await readPlanFiles(allFiles);
-    for (const failure of failures) if (failure) problems.push(failure);
+    failures.forEach((failure, i) => { if (failure && reported.has(allFiles[i])) problems.push(failure); });
     // The readable plans, in file order: the order a run without cache builds them in.
     const files: string[] = [];
     const textOf: string[] = [];
@@ -45,8 +50,11 @@ export async function validateWithCache(
         textOf.push(texts[i]);
     });
     const hashes = textOf.map(contentHash);
+    const services = coreServices(who);
     const conditions: CacheConditions = {
         vplan: VERSION, lang: `${lang}/${who.language ?? lang}`, cwd,
+        // Follow-up checks judge deadlines as of a date (--as-of, else today): another date, other findings.
+        asOf: services.Vplan.followUp.AsOf.value,
         // Other KPI metadata, other KPI findings: a cache checked against another one is not used.
         ...(who.kpis ? { kpis: contentHash(JSON.stringify(who.kpis)) } : {})
     };
@@ -54,7 +62,6 @@ export async function validateWithCache(
     const cached = await readCache(cacheFile, conditions);
     phase('read');
 
-    const services = coreServices(who);
     // Files whose text changed (or that the cache does not know) are parsed now: their names decide
     // which other files' findings may change.
     const parsed = new Map<number, LangiumDocument>();
@@ -115,7 +122,7 @@ export async function validateWithCache(
     for (let i = 0; i < files.length; i++) {
         const document = stale.has(i) ? checkedDocuments.get(i)! : undefined;
         const report = document ? fileReport(document, cwd) : { path: displayPath(files[i], cwd), text: textOf[i], diagnostics: cached.get(files[i])!.diagnostics };
-        reports.push(report);
+        if (reported.has(files[i])) reports.push(report);
         const { exports, refs, unresolved } = fresh[i];
         entries.set(files[i], { hash: hashes[i], deps: finalGraph.key(i), exports, refs, unresolved, diagnostics: report.diagnostics });
     }

@@ -26,7 +26,13 @@ describe('what the validate cache must know about', () => {
             // Duplicate ids: other files declaring the same name (the cache follows declared names).
             'packages/language/src/validation/duplicate-ids.ts',
             // Unresolved names: the suggestion reads every name in scope (the cache keys such a file by all names).
-            'packages/language/src/validation/document-validator.ts'
+            'packages/language/src/validation/document-validator.ts',
+            // The follow-ups of one plan read each other (progress going backwards): tied by the plan they follow up (symbol-facts.ts).
+            'packages/language/src/validation/follow-up-checks.ts',
+            // Where the checks are registered: hands the workspace's documents to the two readers around it.
+            'packages/language/src/validation/index.ts',
+            // The same KPI with other bands in another indicator: files tied by each KPI id they name (symbol-facts.ts).
+            'packages/language/src/validation/kpi-checks.ts'
         ].sort());
     });
 });

@@ -11,8 +11,8 @@ beforeAll(() => ensureBuilt(), 240_000);
 const KOMMUN = readFileSync(path.join(FIXTURES, 'ok/kommun.vplan'), 'utf8');
 const OMSORG = readFileSync(path.join(FIXTURES, 'ok/omsorg.vplan'), 'utf8');
 
-/** A plan of its own ids (`<id>…`), like the fixture's care plan. */
-const planOf = (id: string) => OMSORG.replace('plan omsorg', `plan ${id}`)
+/** A plan of its own ids (`<id>…`), like the fixture's care plan; without its KPI id (a shared KPI ties plans: see below). */
+const planOf = (id: string) => OMSORG.replace('plan omsorg', `plan ${id}`).replace(/ kpi "\w+"/g, '')
     .replace(/indikator (\w+) /g, (_, name: string) => `indikator ${id}${name[0].toUpperCase()}${name.slice(1)} `)
     .replace(/enhet (\w+) /g, (_, name: string) => `enhet ${id}${name} `);
 
@@ -66,6 +66,37 @@ describe('vplan validate --cache', { timeout: 120_000 }, () => {
         // a's indicator is restated by c: a and c.
         edit(dir, 'a.vplan', t => t.replace('utfall 2025: 85', 'utfall 2025: 60'));
         expect(both(dir).checked).toBe(2);
+    });
+
+    test('plans tied by something other than a name: one KPI in two plans, the follow-ups of one plan', () => {
+        const dir = workspaceDir();
+        // b names the KPI a names: a's bands changed, b's same-kpi finding changes with them.
+        edit(dir, 'a.vplan', t => t.replace('källa kolada', 'källa kolada kpi "U23471"'));
+        edit(dir, 'b.vplan', t => t.replace('källa kolada', 'källa kolada kpi "U23471"'));
+        both(dir);
+        edit(dir, 'a.vplan', t => t.replace('grön >= 82', 'grön >= 90'));
+        // a, b (the same KPI) and c (restates a's indicator).
+        expect(both(dir).checked).toBe(3);
+        // Two follow-ups of plan c: a change to T1 checks T2 again (progress going backwards reads T1).
+        writeFileSync(path.join(dir, 'plans/c-t1.vplan'), 'uppföljning T1 av c {\n  utkast\n}\n');
+        writeFileSync(path.join(dir, 'plans/c-t2.vplan'), 'uppföljning T2 av c {\n  utkast\n}\n');
+        both(dir);
+        edit(dir, 'c-t1.vplan', t => t.replace('utkast', 'klar för rapport'));
+        expect(both(dir).checked).toBe(2);
+    });
+
+    test('one plan named alone is checked against its folder, with the cache as without it', () => {
+        const dir = workspaceDir();
+        const plain = vplan(['validate', 'plans/b.vplan', '--format', 'json'], { cwd: dir });
+        for (let run = 0; run < 2; run++) {
+            const cached = vplan(['validate', 'plans/b.vplan', '--format', 'json', '--cache'], { cwd: dir });
+            expect(cached.stdout).toBe(plain.stdout);
+            expect(cached.code).toBe(plain.code);
+        }
+        // Only the plan asked for is reported; its folder's shared file resolves its roles and goals.
+        const files = JSON.parse(plain.stdout).files as { path: string; diagnostics: { code: string }[] }[];
+        expect(files.map(f => f.path)).toEqual(['plans/b.vplan']);
+        expect(files[0].diagnostics.map(d => d.code)).not.toContain('unresolved-reference');
     });
 
     test('a changed shared file invalidates every plan that references it', () => {

@@ -128,8 +128,9 @@ describe('vplan render --period', () => {
             expect(r.code).toBe(0);
             expect(readdirSync(dir)).toEqual(['omsorg-2026-t2.html']);
             const html = readFileSync(path.join(dir, 'omsorg-2026-t2.html'), 'utf8');
-            expect(html).toContain('<h2>Deviations</h2>');
-            expect(html).not.toContain('<h2>Goal fulfilment</h2>');
+            // No --lang: each report speaks its plan's language (a Swedish plan), as a single render does.
+            expect(html).toContain('<h2>Avvikelser</h2>');
+            expect(html).not.toContain('<h2>Måluppfyllelse</h2>');
             expect(html).toContain('data-indicator="exSjukfranvaro" data-status="red"');
             expect(html).not.toContain('data-indicator="exFallskador"');
         } finally {

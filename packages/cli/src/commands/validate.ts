@@ -24,7 +24,7 @@ async function checkPlans(ctx: CommandContext, args: ParsedArgs): Promise<{ repo
     const kpis = await readKpiCache(kpiCacheDir(args.options['kolada-cache'] as string | undefined, ctx.env));
     const who = { ...ctx, kpis };
     if (args.options.cache === true || (location !== undefined && args.options.cache !== false)) {
-        const run = await validateWithCache(args.positionals, who, location);
+        const run = await validateWithCache(args.positionals, who, location, { context: await contextOf(args.positionals) });
         if (run.notWritten) ctx.err(`vplan: ${msg.cacheNotWritten[ctx.lang](run.notWritten)}\n`);
         return run;
     }

@@ -1,4 +1,5 @@
 import type { AstNodeDescription, LangiumDocument } from 'langium';
+import { isPeriodReport, isSourceRef } from '../generated/ast.js';
 import { walkContents } from '../parser/ast-walk.js';
 import type { VplanCoreServices } from '../vplan-module.js';
 
@@ -21,9 +22,13 @@ export async function symbolFacts(document: LangiumDocument, services: { shared:
         : await services.Vplan.references.ScopeComputation.collectExportedSymbols(document);
     const names = new Set<string>();
     for (const d of exported) names.add(`${d.type}:${d.name}`);
-    const exports = [...names];
     const refs = new Set<string>();
     walkContents(document.parseResult.value, node => {
+        // Checks that compare files by something other than a declared name tie them by a pseudo-name
+        // (with a space, so no id can equal it): indicators with one KPI (same-kpi-bands-differ), and
+        // the follow-ups of one plan (progress-backwards reads the previous period's file).
+        if (isSourceRef(node) && node.kpi) names.add(`Kpi:kpi ${node.kpi.trim()}`);
+        if (isPeriodReport(node) && node.plan?.$refText) names.add(`FollowUp:follow-up ${node.plan.$refText}`);
         for (const key in node) {
             if (key.charCodeAt(0) === 36 /* $ */) continue;
             const value = (node as unknown as Record<string, unknown>)[key];
@@ -34,7 +39,7 @@ export async function symbolFacts(document: LangiumDocument, services: { shared:
             }
         }
     });
-    return { exports, refs: [...refs] };
+    return { exports: [...names], refs: [...refs] };
 }
 
 /** A reference or a multi-reference: an object with the text it was written with. */

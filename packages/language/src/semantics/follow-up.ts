@@ -12,7 +12,7 @@ import {
 import type { Localized } from '../i18n/lang.js';
 import { parsePeriod } from './periods.js';
 import { assessIndicatorAsOf, type IndicatorAssessment } from './status.js';
-import { isDeviation, statusSeverity, type Status, type Trend } from './vocabulary.js';
+import { isDeviation, statusRank, type Status, type Trend } from './vocabulary.js';
 
 /** A follow-up period of a plan, in the plan's order. */
 export interface PlanPeriod {
@@ -268,7 +268,7 @@ export function indicatorsAt(model: PlanYearModel, period: PlanPeriod): Indicato
  * yellow, cannot be assessed; within one status as written.
  */
 export function deviationsAtPeriod(indicators: readonly IndicatorAtPeriod[]): IndicatorAtPeriod[] {
-    return indicators.filter(i => isDeviation(i.status)).sort((a, b) => statusSeverity(a.status) - statusSeverity(b.status));
+    return indicators.filter(i => isDeviation(i.status)).sort((a, b) => statusRank(a.status) - statusRank(b.status));
 }
 
 // ------------------------------------------------------------------ activities at a period

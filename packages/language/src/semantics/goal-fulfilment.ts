@@ -2,10 +2,8 @@
 // serve it along the explicit goal chain (indicator → unit goal → council goal, restatements
 // followed). One rule, configurable per plan (`måluppfyllelse uppfyllt 75 %, ej uppfyllt 50 %`).
 import { AstUtils } from 'langium';
-import {
-    isContribution, isDocument, isFulfilmentRule, isGoal, isRestatement, isUnit,
-    type Goal, type Indicator, type Plan, type Unit
-} from '../generated/ast.js';
+import { isDocument, isFulfilmentRule, isGoal, isUnit, type Goal, type Indicator, type Plan, type Unit } from '../generated/ast.js';
+import { contributedGoals } from './goals.js';
 import type { Localized } from '../i18n/lang.js';
 import { parseNumber } from './numbers.js';
 import type { Status } from './vocabulary.js';
@@ -62,31 +60,22 @@ export function fulfilmentOf(statuses: readonly Status[], rule: FulfilmentRuleVa
     return { fulfilment, ...counts, greenShare };
 }
 
-/** The goals an indicator names itself (`bidrar till`), else those of the indicator it restates. */
-export function goalsNamedBy(indicator: Indicator): Goal[] {
-    const own = contributedGoals(indicator.members);
-    if (own.length > 0) return own;
-    const restated = indicator.members.find(isRestatement)?.indicator?.ref;
-    return restated && restated !== indicator ? contributedGoals(restated.members) : [];
-}
-
-function contributedGoals(members: readonly unknown[]): Goal[] {
-    const goals: Goal[] = [];
-    for (const m of members) {
-        if (isContribution(m) && m.goal?.ref && isGoal(m.goal.ref) && !goals.includes(m.goal.ref)) goals.push(m.goal.ref);
-    }
-    return goals;
-}
-
-/** Every goal an indicator serves along the chain: the goals it names and those they contribute to, transitively. */
+/**
+ * Every goal an indicator serves along the chain: the goals it contributes to (as the one goal rule
+ * in goals.ts reads them: its own, its restatement chain's, its container's) and those they
+ * contribute to, transitively — unit goals and council goals alike.
+ */
 export function goalChain(indicator: Indicator): Goal[] {
     const seen: Goal[] = [];
-    const queue = goalsNamedBy(indicator);
+    const queue = contributedGoals(indicator).flatMap(ref => ref.goal ? [ref.goal] : []);
     while (queue.length > 0) {
         const goal = queue.shift()!;
         if (seen.includes(goal)) continue;
         seen.push(goal);
-        queue.push(...contributedGoals(goal.contributesTo));
+        for (const c of goal.contributesTo ?? []) {
+            const up = c.goal?.ref;
+            if (up && isGoal(up)) queue.push(up);
+        }
     }
     return seen;
 }

@@ -22,7 +22,7 @@ export {
     type PlanPeriod, type PlanYearModel, type IndicatorAtPeriod, type ActivityAtPeriod, type ProgressState, type FollowedTarget
 } from './follow-up.js';
 export {
-    fulfilmentOf, fulfilmentRule, goalChain, goalsNamedBy, isCouncilGoal, planFulfilment, DEFAULT_FULFILMENT_RULE,
+    fulfilmentOf, fulfilmentRule, goalChain, isCouncilGoal, planFulfilment, DEFAULT_FULFILMENT_RULE,
     FULFILMENTS, FULFILMENT_WORD, type Fulfilment, type FulfilmentResult, type FulfilmentRuleValues, type GoalFulfilment
 } from './goal-fulfilment.js';
 export { contributedGoals, overarchingGoals, type GoalRef } from './goals.js';

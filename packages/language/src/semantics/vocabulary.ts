@@ -22,9 +22,6 @@ export function statusRank(status: Status): number {
     return i < 0 ? STATUSES.length : i;
 }
 
-/** Rank of a status, worst first; an alias of statusRank kept for the deviations list. */
-export const statusSeverity = statusRank;
-
 /** Whether a status asks for attention: red, yellow, or cannot be assessed (worse than green). */
 export function isDeviation(status: Status): status is 'red' | 'yellow' | 'undefined' {
     return statusRank(status) < statusRank('green');
