@@ -5,7 +5,7 @@ import {
     isPlanOrganisation, isPlanYear, isProse, isReporting, isResponsible, isRole, isSection, isSource, isSourceRef,
     isUnit, type Activity, type BudgetAssignment, type ControlArea, type Document, type Goal, type Indicator,
     type Lang, type Mission, type Plan, type Reporting, type Responsible, type Section, type Unit,
-    overarchingGoals, planWord, STATUSES, STATUS_HEADING, STATUS_MARK, TREND_ARROW, TREND_HEADING, TRENDS, statusCount, statusTitle, trendTitle
+    overarchingGoals, planWord, STATUSES, STATUS_HEADING, STATUS_MARK, TREND_MARK, TREND_HEADING, movementArrow, TRENDS, statusCount, statusTitle, trendTitle
 } from '@vplan/language';
 import { Assessor } from './assess.js';
 import { buildDashboard, progressOf, type DashboardRow } from './dashboard.js';
@@ -98,7 +98,7 @@ class MarkdownRenderer {
             const statuses = STATUSES
                 .filter(s => row.statuses[s] > 0).map(s => `${STATUS_MARK[s]} ${statusCount(s, row.statuses[s], this.lang)}`).join(', ');
             const trends = TRENDS
-                .filter(t => row.trends[t] > 0).map(t => `${TREND_ARROW[t]} ${statusCount(t, row.trends[t], this.lang)}`).join(', ');
+                .filter(t => row.trends[t] > 0).map(t => `${TREND_MARK[t]} ${statusCount(t, row.trends[t], this.lang)}`).join(', ');
             const progress = (['done', 'started', 'not-started', 'delayed', 'cancelled', 'unknown'] as ProgressState[])
                 .filter(p => row.progress[p] > 0).map(p => countPhrase(p, row.progress[p], this.lang)).join(', ');
             this.emit(`| ${md(row.title)} | ${statuses || this.l('noIndicators')} | ${trends || '–'} | ${progress || this.l('noActivities')} |`);
@@ -201,7 +201,7 @@ class MarkdownRenderer {
             const bands = view.series.map(s => (view.series.length > 1 && s.title ? `${md(s.title)}: ` : '') + md(s.bandsText)).join('<br>');
             const outcomes = view.series.flatMap(s => s.outcomes.map(o =>
                 `${view.series.length > 1 && s.title ? `${md(s.title)} ` : ''}${md(o.period)}: ${md(o.display)} ${STATUS_MARK[o.status]}`)).join('<br>');
-            const status = `${STATUS_MARK[view.status]} ${statusTitle(view.status, this.lang)}${view.trend ? ` ${TREND_ARROW[view.trend]} ${trendTitle(view.trend, this.lang)}` : ''}`;
+            const status = `${STATUS_MARK[view.status]} ${statusTitle(view.status, this.lang)}${view.trend ? ` ${movementArrow(view)} ${trendTitle(view.trend, this.lang)}` : ''}`;
             const goals = overarchingGoals(ind).map(g => md(g.title)).join(', ');
             this.emit(`| ${md(ind.title)} | ${source} | ${bands} | ${outcomes} | ${status} | ${goals} |`);
             const details: string[] = [];

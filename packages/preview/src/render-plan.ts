@@ -7,6 +7,7 @@ import {
     type Activity, type BudgetAssignment, type Contribution, type ControlArea, type Document, type Goal, type Indicator, type Lang,
     type Mission, type OutcomeValue, type Plan, type Reporting, type Responsible, type Section, type Unit,
     comparedWithText, overarchingGoals, planWord, STATUSES, STATUS_HEADING, TREND_HEADING, TRENDS, statusCount, statusTitle, statusWord, trendTitle,
+    MOVEMENT_ARROW, TREND_MARK, trendMovement, type TrendSource,
     type Status, type Trend
 } from '@vplan/language';
 import { Assessor, sparkPanels, type IndicatorView } from './assess.js';
@@ -324,8 +325,7 @@ export class HtmlRenderer {
 
     /** A count of trends says better or worse, not up or down: a plus, a minus or an equals sign. */
     trendMark(trend: Trend): string {
-        const glyph = trend === 'improving' ? '+' : trend === 'worsening' ? '−' : '=';
-        return `<span class="arrow" aria-hidden="true">${glyph}</span>`;
+        return `<span class="arrow" aria-hidden="true">${TREND_MARK[trend]}</span>`;
     }
 
     /**
@@ -335,8 +335,8 @@ export class HtmlRenderer {
     trendChip(view: TrendSource): string {
         const trend = view.trend;
         if (!trend) return '';
-        const move = movementOf(view);
-        const glyph = move === 'up' ? '↗' : move === 'down' ? '↘' : '→';
+        const move = trendMovement(view) ?? 'flat';
+        const glyph = MOVEMENT_ARROW[move];
         return `<span class="trend trend-${trend}" data-trend="${trend}" data-move="${move}"><span class="arrow" aria-hidden="true">${glyph}</span> ${trendTitle(trend, this.lang)}</span>`;
     }
 
@@ -693,22 +693,3 @@ function unitOf(node: AstNode): string | undefined {
     return undefined;
 }
 
-/** What a trend chip reads: the trend and the series' values (a view, or an assessment at a period). */
-export interface TrendSource {
-    trend?: Trend;
-    series: readonly { trend?: Trend; outcomes: readonly { value?: number }[] }[];
-}
-
-/**
- * Which way the figure behind an indicator's trend moved: the series that decides the trend, its
- * last two values. Yes/no series have no values and say how the colour moved instead.
- */
-function movementOf(view: TrendSource): 'up' | 'down' | 'flat' {
-    const series = view.series.find(s => s.trend === view.trend) ?? view.series[0];
-    const values = (series?.outcomes ?? []).filter(o => o.value !== undefined).map(o => o.value!);
-    if (values.length >= 2) {
-        const [a, b] = values.slice(-2);
-        return b > a ? 'up' : b < a ? 'down' : 'flat';
-    }
-    return view.trend === 'improving' ? 'up' : view.trend === 'worsening' ? 'down' : 'flat';
-}

@@ -40,7 +40,7 @@ const BASE = `
 .dev-count{font-weight:400;color:var(--vp-muted);font-size:.8em}
 .dev-list{list-style:none;padding:0;margin:.4rem 0 0}
 .dev{display:grid;grid-template-columns:9.5rem 1fr;gap:.1rem .8rem;padding:.45rem 0;border-bottom:1px solid var(--vp-border);break-inside:avoid}
-.dev-status{grid-row:span 3;display:flex;align-items:baseline;gap:.4rem;font-weight:600;white-space:nowrap}
+.dev-status{grid-row:span 3;display:flex;align-items:baseline;gap:.4rem;font-weight:600;overflow-wrap:normal}
 .dev-title{font-weight:600}
 .dev-where{color:var(--vp-muted);font-size:.88em}
 .dev-reason{font-size:.9em}

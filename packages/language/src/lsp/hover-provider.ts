@@ -9,7 +9,7 @@ import type { Lang } from '../i18n/lang.js';
 import { assessIndicator, indicatorAt, periodLabel, periodReportsIn, planYearModel } from '../semantics/index.js';
 import { ageInDays, KPI_CACHE_OLD_DAYS } from '../kolada/kpi-catalog.js';
 import type { VplanServices } from '../vplan-module.js';
-import { comparedWithText, overarchingGoals, statusLabel, trendArrow, trendWord, type Status, type Trend } from '../semantics/index.js';
+import { comparedWithText, overarchingGoals, movementArrow, statusLabel, trendWord, type Status, type Trend } from '../semantics/index.js';
 import { declarationAt, describedContainer } from './target-at.js';
 import { idOf, titleOf } from './titles.js';
 
@@ -81,7 +81,7 @@ export class VplanHoverProvider implements HoverProvider {
         lines.push('');
         lines.push(`${T.latest[lang]}: ${statusLabel(assessment.status as Status, lang)}`
             + (assessment.reason?.[lang] ? ` — ${escape(assessment.reason[lang])}` : '')
-            + (trend ? ` · ${trendArrow(trend)} ${trendWord(trend, lang)}` : ''));
+            + (trend ? ` · ${movementArrow(assessment)} ${trendWord(trend, lang)}` : ''));
 
         const sourceRef = indicator.members.find(isSourceRef);
         if (sourceRef) {
@@ -114,7 +114,7 @@ export class VplanHoverProvider implements HoverProvider {
                 }
             }
             const seriesTrend = series.trend as Trend | undefined;
-            if (seriesTrend && assessment.series.length > 1) lines.push(`- ${trendArrow(seriesTrend)} ${trendWord(seriesTrend, lang)}`);
+            if (seriesTrend && assessment.series.length > 1) lines.push(`- ${movementArrow({ trend: seriesTrend, series: [series] })} ${trendWord(seriesTrend, lang)}`);
         }
 
         lines.push(...this.periodLines(indicator, lang));

@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/lang.js';
 import { assessIndicator } from '../semantics/index.js';
 import type { VplanServices } from '../vplan-module.js';
 import { EditorSettings } from './settings.js';
-import { statusLabel, statusMark, trendArrow, type Status, type Trend } from '../semantics/index.js';
+import { movementArrow, statusLabel, statusMark, type Status, type Trend } from '../semantics/index.js';
 
 /**
  * The status of each indicator right after its title: "🔴 röd 62 ↓". Off when the setting
@@ -48,7 +48,7 @@ export class VplanInlayHintProvider implements InlayHintProvider {
     }
 }
 
-/** "🔴 röd 62 ↓" for one series; "htj 🔴 14 ↓ · sabo 🟢 1,2" for several. Undefined if it fails. */
+/** "🔴 röd 62 ↘" for one series; "htj 🔴 14 ↗ · sabo 🟢 1,2" for several (the arrow follows the figure). Undefined if it fails. */
 export function indicatorStatusText(indicator: Indicator, lang: Lang): string | undefined {
     try {
         const assessment = assessIndicator(indicator);
@@ -56,12 +56,12 @@ export function indicatorStatusText(indicator: Indicator, lang: Lang): string | 
             const series = assessment.series[0];
             const display = series?.latest?.shown;
             const trend = (series?.trend ?? assessment.trend) as Trend | undefined;
-            return [statusLabel(assessment.status as Status, lang), display, trendArrow(trend)].filter(Boolean).join(' ');
+            return [statusLabel(assessment.status as Status, lang), display, movementArrow({ trend, series: assessment.series })].filter(Boolean).join(' ');
         }
         return assessment.series.map(series => {
             const latest = series.latest;
             const status = (latest?.status ?? 'no-data') as Status;
-            return [series.series, statusMark(status), latest?.shown, trendArrow(series.trend as Trend | undefined)]
+            return [series.series, statusMark(status), latest?.shown, movementArrow({ trend: series.trend as Trend | undefined, series: [series] })]
                 .filter(Boolean).join(' ');
         }).join(' · ');
     } catch (err) {

@@ -72,7 +72,43 @@ const TREND_PLURAL: Readonly<Record<Trend, Localized>> = {
     unchanged: { sv: 'oförändrade', en: 'unchanged' }
 };
 
-export const TREND_ARROW: Readonly<Record<Trend, string>> = { improving: '↑', worsening: '↓', unchanged: '→' };
+/** A count of trends says better or worse, not up or down: a plus, a minus or an equals sign. */
+export const TREND_MARK: Readonly<Record<Trend, string>> = { improving: '+', worsening: '−', unchanged: '=' };
+
+/**
+ * Which way the figure behind a trend moved. The arrow follows the value (↘ for a falling
+ * sick-leave figure) while the trend's word and colour say whether that is better or worse.
+ */
+export type Movement = 'up' | 'down' | 'flat';
+
+export const MOVEMENT_ARROW: Readonly<Record<Movement, string>> = { up: '↗', down: '↘', flat: '→' };
+
+/** What a movement is read from: a trend and its series' values (an assessment, a view, one series). */
+export interface TrendSource {
+    trend?: Trend;
+    series: readonly { trend?: Trend; outcomes: readonly { value?: number }[] }[];
+}
+
+/**
+ * The movement of the series that decides the trend: its last two values. Yes/no series have no
+ * values and move as the colour did.
+ */
+export function trendMovement(source: TrendSource): Movement | undefined {
+    if (!source.trend) return undefined;
+    const series = source.series.find(s => s.trend === source.trend) ?? source.series[0];
+    const values = (series?.outcomes ?? []).filter(o => o.value !== undefined).map(o => o.value!);
+    if (values.length >= 2) {
+        const [a, b] = values.slice(-2);
+        return b > a ? 'up' : b < a ? 'down' : 'flat';
+    }
+    return source.trend === 'improving' ? 'up' : source.trend === 'worsening' ? 'down' : 'flat';
+}
+
+/** The arrow of a trend ('' without one): "↘" beside "förbättras" for a falling sick-leave figure. */
+export function movementArrow(source: TrendSource): string {
+    const move = trendMovement(source);
+    return move ? MOVEMENT_ARROW[move] : '';
+}
 
 /** The heading over a trend column. */
 export const TREND_HEADING: Localized = { sv: 'Utveckling', en: 'Trend' };
@@ -103,9 +139,6 @@ export function trendTitle(trend: Trend, lang: Lang): string {
     return capitalize(trendWord(trend, lang));
 }
 
-export function trendArrow(trend: Trend | undefined): string {
-    return trend ? TREND_ARROW[trend] ?? '' : '';
-}
 
 /** "3 gröna", "1 försämras". */
 export function statusCount(kind: Status | Trend, n: number, lang: Lang): string {

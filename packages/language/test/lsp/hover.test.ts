@@ -58,7 +58,7 @@ describe('hover', () => {
         const text = mark(PLAN_EN, '"Overall view"', 3);
         await expectHover(s.Vplan)({
             text, index: 0, disposeAfterCheck: true,
-            hover: /\*\*Overall view\*\*[\s\S]*Latest status: 🟢 green[\s\S]*↓ worsening[\s\S]*- 2025: 85 — 🟢 green[\s\S]*Overarching goal: Welfare through life[\s\S]*Responsible: Unit manager · Reports: Case officer/
+            hover: /\*\*Overall view\*\*[\s\S]*Latest status: 🟢 green[\s\S]*↘ worsening[\s\S]*- 2025: 85 — 🟢 green[\s\S]*Overarching goal: Welfare through life[\s\S]*Responsible: Unit manager · Reports: Case officer/
         });
         s.Vplan.i18n.Locale.preference = 'sv';
     });
@@ -114,12 +114,12 @@ describe('inline status', () => {
         s.Vplan.i18n.Locale.preference = 'sv';
         const sv = await hints(s, 'file:///ws/omsorg.vplan');
         expect(sv).toHaveLength(1);
-        expect(sv[0].label).toBe('🔴 röd 62 ↓');
+        expect(sv[0].label).toBe('🔴 röd 62 ↘');
         // Right after the closing quote of the title.
         const line = PLAN_SV.split('\n').findIndex(l => l.includes('indikator helhetssynSabo'));
         expect(sv[0].position).toEqual({ line, character: PLAN_SV.split('\n')[line].indexOf('" {') + 1 });
         s.Vplan.i18n.Locale.preference = 'en';
-        expect((await hints(s, 'file:///ws/omsorg.vplan'))[0].label).toBe('🔴 red 62 ↓');
+        expect((await hints(s, 'file:///ws/omsorg.vplan'))[0].label).toBe('🔴 red 62 ↘');
     });
 
     test('one part per series', async () => {
@@ -127,7 +127,8 @@ describe('inline status', () => {
         await workspace(s, { 'p.vplan': `plan p "P" { indikator k "K" {\n serie htj "Hemtjänst" serie sabo "SÄBO"\n grön htj 13 eller färre\n gul htj 14-15\n grön sabo 1,3 eller färre\n gul sabo 1,4..1,7\n utfall 2024 htj: 14\n utfall 2025 htj: 16\n utfall 2025 sabo: 1,2\n } }` });
         s.Vplan.i18n.Locale.preference = 'sv';
         const [hint] = await hints(s, 'file:///ws/p.vplan');
-        expect(hint.label).toMatch(/^htj 🔴 16 ↓ · sabo 🟢 1,2$/);
+        // The arrow follows the figure (14 → 16 rose) although fewer is better: the colour says worse.
+        expect(hint.label).toMatch(/^htj 🔴 16 ↗ · sabo 🟢 1,2$/);
     });
 
     test('off when vplan.inlineStatus.enabled is false', async () => {
