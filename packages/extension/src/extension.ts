@@ -9,6 +9,7 @@ import { registerPreview } from './preview/index.js';
 import { StatusBar } from './status-bar.js';
 import { newPlan } from './new-plan.js';
 import { showStatusSummary } from './status-summary.js';
+import { exportPlan } from './export-plan.js';
 
 let client: LanguageClient | undefined;
 /** Every import above has been evaluated by now. */
@@ -24,6 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(
         statusBar,
         vscode.commands.registerCommand('vplan.showStatusSummary', () => showStatusSummary(client)),
+        vscode.commands.registerCommand('vplan.showDeviations', () => showStatusSummary(client, true)),
+        vscode.commands.registerCommand('vplan.exportPlan', (uri?: vscode.Uri) => exportPlan(client, uri instanceof vscode.Uri ? uri : undefined)),
         vscode.commands.registerCommand('vplan.newPlan', (folder?: vscode.Uri) => newPlan(folder instanceof vscode.Uri ? folder : undefined)),
         vscode.commands.registerCommand('vplan.restartServer', async () => {
             if (!client) return;

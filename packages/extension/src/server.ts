@@ -8,7 +8,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import {
     answerUnknownDocumentsEmpty, createVplanServices, protocolGuardOptions, registerProtocolGuard, registerStatusRequest
 } from '@vplan/language/server';
-import { registerPreviewRequest } from '@vplan/preview/server';
+import { registerExportRequest, registerPreviewRequest } from '@vplan/preview/server';
 // Kolada (@vplan/data): the fetch request, and the KPI metadata cache that validation and hover read.
 import { followKpiCache, registerKoladaPullRequest } from '@vplan/data/server';
 
@@ -20,6 +20,8 @@ const { shared, Vplan } = createVplanServices({ connection, ...NodeFileSystem })
 registerStatusRequest(shared, Vplan);
 // The live preview renders documents the server has already built (vplan/renderPreview).
 registerPreviewRequest(shared, document => Vplan.i18n.Locale.langOf(document));
+// "Export Plan…": HTML, Word or PDF of a built plan, in its language (vplan/export).
+registerExportRequest(shared, document => Vplan.i18n.Locale.langOf(document));
 // "Fetch outcomes from Kolada" (vplan/koladaPull) and the KPI cache behind validation and hover.
 registerKoladaPullRequest(shared, Vplan);
 followKpiCache(shared, Vplan);

@@ -1,17 +1,19 @@
 // vplan.showStatusSummary: every indicator of the active plan by status, worst first; picking one goes
-// to it in the editor.
+// to it in the editor. vplan.showDeviations: the same list kept to the deviations (red, yellow, cannot
+// be assessed: the vocabulary's isDeviation).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { IndicatorStatusEntry, StatusCountsResult } from '@vplan/language/protocol';
 import { LANGUAGE_ID } from './language-client.js';
 import { requestStatusCounts } from './status-client.js';
+import { isDeviation } from '@vplan/language/vocabulary';
 import { STATUS_ORDER, statusIcon, statusLabel } from './status-model.js';
 
 interface IndicatorPick extends vscode.QuickPickItem {
     entry?: IndicatorStatusEntry;
 }
 
-export async function showStatusSummary(client: LanguageClient | undefined): Promise<void> {
+export async function showStatusSummary(client: LanguageClient | undefined, deviationsOnly = false): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.document.languageId !== LANGUAGE_ID) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Open a .vplan file to see the status of its indicators.'));
@@ -31,8 +33,13 @@ export async function showStatusSummary(client: LanguageClient | undefined): Pro
         void vscode.window.showInformationMessage(vscode.l10n.t('This file has no indicators.'));
         return;
     }
-    const picked = await vscode.window.showQuickPick(summaryItems(result), {
-        title: summaryTitle(result),
+    if (deviationsOnly && !result.indicators.some(e => isDeviation(e.status))) {
+        const plan = result.plan ?? vscode.l10n.t('This plan');
+        void vscode.window.showInformationMessage(vscode.l10n.t('No deviations: {0} has no red, yellow or unassessable indicator.', plan));
+        return;
+    }
+    const picked = await vscode.window.showQuickPick(summaryItems(result, deviationsOnly), {
+        title: summaryTitle(result, deviationsOnly),
         placeHolder: vscode.l10n.t('Go to an indicator'),
         matchOnDescription: true,
         matchOnDetail: true
@@ -44,15 +51,16 @@ export async function showStatusSummary(client: LanguageClient | undefined): Pro
     }
 }
 
-export function summaryTitle(result: StatusCountsResult): string {
-    const parts = STATUS_ORDER.filter(s => result.counts[s] > 0).map(s => `${statusLabel(s, result.lang)} ${result.counts[s]}`);
+export function summaryTitle(result: StatusCountsResult, deviationsOnly = false): string {
+    const parts = STATUS_ORDER.filter(s => result.counts[s] > 0 && (!deviationsOnly || isDeviation(s))).map(s => `${statusLabel(s, result.lang)} ${result.counts[s]}`);
     const plan = result.plan ?? vscode.l10n.t('Indicator status');
     return `${plan} — ${parts.join(' · ')}`;
 }
 
-function summaryItems(result: StatusCountsResult): IndicatorPick[] {
+function summaryItems(result: StatusCountsResult, deviationsOnly: boolean): IndicatorPick[] {
     const items: IndicatorPick[] = [];
     for (const status of STATUS_ORDER) {
+        if (deviationsOnly && !isDeviation(status)) continue;
         const entries = result.indicators.filter(e => e.status === status);
         if (entries.length === 0) continue;
         items.push({ label: `${statusLabel(status, result.lang)} (${entries.length})`, kind: vscode.QuickPickItemKind.Separator });

@@ -76,3 +76,23 @@ export interface PreviewState {
     uri: string;
     line?: number;
 }
+
+/** The formats "Export Plan…" writes: the report page, Word, and the page printed to PDF. */
+export const EXPORT_FORMATS = ['html', 'docx', 'pdf'] as const;
+export type ExportFormat = typeof EXPORT_FORMATS[number];
+
+/** Renders a built plan to a document: `vplan/export`. The bytes travel base64 (JSON-RPC carries text). */
+export const EXPORT_PLAN = typedRequest<ExportPlanParams, ExportPlanResult>('vplan/export');
+
+export interface ExportPlanParams {
+    uri: string;
+    format: ExportFormat;
+}
+
+/**
+ * The document, or why not: `unknown-document` (the server has not read that URI), `no-plan` (the
+ * file holds no plan), `browser-missing` (PDF needs Chromium, Chrome or Edge), `failed` (`message` says why).
+ */
+export type ExportPlanResult =
+    | { ok: true; base64: string; lang: 'sv' | 'en' }
+    | { ok: false; error: 'unknown-document' | 'no-plan' | 'browser-missing' | 'failed'; message?: string };

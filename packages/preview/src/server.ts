@@ -50,3 +50,4 @@ export function registerPreviewRequest(shared: LangiumSharedServices, langOf: (d
         }
     });
 }
+export { registerExportRequest, exportPlan, answerExport } from './export.js';

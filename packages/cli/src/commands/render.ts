@@ -124,7 +124,7 @@ async function render(document: LangiumDocument<Document>, settings: RenderSetti
     switch (format) {
         case 'md': return renderMarkdownDocument(document, { lang });
         case 'docx': return (await import('@vplan/preview/docx')).renderDocx(document, { lang, statusColumn: settings.status });
-        case 'pdf': return (await import('../pdf.js')).renderPdf(renderDocument(document, { lang, mode: 'page', print: true }), settings.env);
+        case 'pdf': return (await import('@vplan/preview/pdf')).renderPdf(renderDocument(document, { lang, mode: 'page', print: true }), settings.env);
         default: return renderDocument(document, { lang, mode: 'page' });
     }
 }

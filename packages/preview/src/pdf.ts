@@ -1,6 +1,7 @@
 // A report page printed to PDF by a Chromium-based browser already on the machine (Chromium, Chrome,
-// Edge), started headless for one print: no browser download and no driver library in the CLI. The
-// page's print stylesheet does the layout (A4, cover, running header, "Sida N av M").
+// Edge), started headless for one print: no browser download and no driver library. The page's print
+// stylesheet does the layout (A4, cover, running header, "Sida N av M"). Node only (it spawns the
+// browser), a subpath of its own: `vplan render` and the language server's export share it.
 import { spawn } from 'node:child_process';
 import { constants, promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
