@@ -28,13 +28,14 @@ test('hover on an indicator shows its status', async () => {
         await wb.goTo(red.line + 1, column + 1);
         // The language server may still be building: ask again until the hover has the status (asking
         // while a hover is shown would close it, so each request gets time to be answered first).
-        const hover = wb.page.locator('.monaco-hover:visible', { hasText: 'Latest status' });
+        // A Swedish plan gets a Swedish hover in an English VS Code (vplan.language: auto).
+        const hover = wb.page.locator('.monaco-hover:visible', { hasText: 'Senaste status' });
         await expect.poll(async () => {
             if (await hover.count() > 0) return true;
             await wb.runCommand('Show or Focus Hover');
             return hover.first().waitFor({ timeout: 5000 }).then(() => true, () => false);
         }, { timeout: 60_000, interval: 500 }).toBe(true);
-        await expect(hover.first().textContent()).resolves.toMatch(/Latest status: 🔴 red/);
+        await expect(hover.first().textContent()).resolves.toMatch(/Senaste status: 🔴 röd/);
         await wb.step('hover-red-indicator');
     });
 });

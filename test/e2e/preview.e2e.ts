@@ -31,8 +31,9 @@ test('the preview opens to the side with badges and the dashboard, and follows a
         await wb.page.keyboard.type('6,5');
         await expect.poll(() => count('green'), { timeout: 30_000 }).toBe(greenBefore + 1);
         expect(await count('undefined')).toBe(undefinedBefore - 1);
-        // The whole edit, not only its first keystroke ("6" is green too): the card shows 6.5.
-        await frame.getByText(/Outcome 6[.,]5 is within green/).first().waitFor({ timeout: 30_000 });
+        // The whole edit, not only its first keystroke ("6" is green too): the card shows 6,5, in the
+        // plan's language (Swedish) although VS Code's is English.
+        await frame.getByText(/Utfall 6,5 ligger inom grön/).first().waitFor({ timeout: 30_000 });
         await wb.step('preview-after-edit');
     });
 });
