@@ -47,6 +47,10 @@ test('Fetch Outcomes from Kolada: the changes listed, applied as one undoable ed
         expect(detail).toContain('Source: Kolada');
         await wb.step('changes-listed');
         await dialog.locator('.monaco-button', { hasText: 'Apply' }).click();
+        // The edit is one WorkspaceEdit: once the editor is dirty both changes are in, and lines
+        // below them have moved (going to a line before that raced the insertion).
+        await dialog.waitFor({ state: 'hidden' });
+        await wb.page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: 30_000 });
 
         // The editor renders spaces as no-break spaces: \s matches both.
         const lines = wb.editor().locator('.view-lines');
