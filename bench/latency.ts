@@ -12,6 +12,7 @@ import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langi
 import { setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createVplanServices } from '../packages/language/src/index.js';
+import type { VplanDocumentValidator } from '../packages/language/src/validation/index.js';
 import { generatePlan, random, sharedFile } from './plan-generator.js';
 
 type Services = ReturnType<typeof createVplanServices>;
@@ -123,11 +124,14 @@ function outcomeDigits(text: string): number[] {
  */
 async function editSeries(ws: Awaited<ReturnType<typeof createWorkspace>>, name: string, count: number, scenario: string, warm: number, key: string): Promise<void> {
     const rnd = random(42);
-    const own: number[] = [];
-    const cpu: number[] = [];
-    const phases: number[][] = [[], [], [], [], [], []];
+    const reuse = (ws.services.Vplan.validation.DocumentValidator as VplanDocumentValidator).reuse!;
+    // With the findings of unchanged blocks reused (as the server runs) and without, alternating in
+    // pairs so that the machine's load hits both alike.
+    const modes = { on: { own: [] as number[], cpu: [] as number[], phases: [[], [], [], [], [], []] as number[][] }, off: { own: [] as number[], cpu: [] as number[], phases: [[], [], [], [], [], []] as number[][] } };
     const first: number[] = [];
-    for (let i = 0; i < count + warm; i++) {
+    for (let i = 0; i < 2 * count + warm; i++) {
+        const mode = i < warm || (i - warm) % 4 < 2 ? 'on' : 'off';
+        reuse.enabled = mode === 'on';
         const text = ws.services.shared.workspace.TextDocuments.get(`file:///bench/${name}`)!.getText();
         const digits = outcomeDigits(text);
         const offset = digits[Math.floor(rnd() * digits.length)];
@@ -137,14 +141,19 @@ async function editSeries(ws: Awaited<ReturnType<typeof createWorkspace>>, name:
             first.push(result.own);
             continue;
         }
-        own.push(result.own);
-        cpu.push(result.cpu);
-        result.phases.forEach((t, k) => phases[k].push(t));
+        modes[mode].own.push(result.own);
+        modes[mode].cpu.push(result.cpu);
+        result.phases.forEach((t, k) => modes[mode].phases[k].push(t));
     }
+    reuse.enabled = true;
     record(scenario, `edit → diagnostics, first ${warm} edits after opening`, first, `${key}-first`);
-    record(scenario, 'edit → diagnostics of the edited plan', own, key);
-    record(scenario, '  same, CPU time of the process', cpu, `${key}-cpu`);
-    ['parse', 'index exports', 'local scopes', 'link', 'index references', 'validate'].forEach((phase, k) => record(scenario, `  phase: ${phase}`, phases[k], `${key}-phase-${slug(phase)}`));
+    for (const mode of ['on', 'off'] as const) {
+        const suffix = mode === 'on' ? '' : '-without-reuse';
+        const { own, cpu, phases } = modes[mode];
+        record(scenario, mode === 'on' ? 'edit → diagnostics of the edited plan' : 'same, every check re-run (no reuse of findings)', own, `${key}${suffix}`);
+        record(scenario, '  same, CPU time of the process', cpu, `${key}${suffix}-cpu`);
+        ['parse', 'index exports', 'local scopes', 'link', 'index references', 'validate'].forEach((phase, k) => record(scenario, `  phase: ${phase}`, phases[k], `${key}${suffix}-phase-${slug(phase)}`));
+    }
 }
 
 async function requests(ws: Awaited<ReturnType<typeof createWorkspace>>, name: string, count: number, scenario: string, key: string): Promise<void> {

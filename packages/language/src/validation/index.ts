@@ -7,7 +7,7 @@ import type { VplanCoreServices } from '../vplan-module.js';
 import { DuplicateIds, checkLocalDuplicates } from './duplicate-ids.js';
 import { checkContribution, checkDeadline, checkMonthly, checkOutcome, checkPlanYear } from './plan-checks.js';
 import { checkPeriodReport } from './follow-up-checks.js';
-import { checkKpi, checkKpiId, checkSameKpi } from './kpi-checks.js';
+import { checkKpi, checkKpiId, checkSameKpi, KpiIndicators } from './kpi-checks.js';
 import { checkActivity, checkAssignment, checkIndicatorDuties } from './responsibility-checks.js';
 import { checkRestatement, checkThresholds } from './threshold-checks.js';
 import { blockCheck, documentCheck } from './check-scope.js';
@@ -33,6 +33,7 @@ export function registerVplanChecks(services: VplanCoreServices): void {
     const duplicates = new DuplicateIds(services.shared);
     const documents = services.shared.workspace.LangiumDocuments;
     const asOf = services.followUp.AsOf;
+    const kpiIndicators = new KpiIndicators(services.shared);
     // Duplicate ids read every document's symbols (and name the other's line): document checks.
     const named = documentCheck((node: { name?: string } & Parameters<DuplicateIds['check']>[0], accept: ValidationAcceptor) =>
         duplicates.check(node, accept, lang()));
@@ -46,7 +47,7 @@ export function registerVplanChecks(services: VplanCoreServices): void {
             // Names the line of the first declaration: moves with the block.
             documentCheck((n: Indicator, a) => checkLocalDuplicates(n.members.filter(isSeriesDecl), a, lang())),
             // Other indicators with the same KPI, in every document.
-            documentCheck((n: Indicator, a) => checkSameKpi(n, documents, a, lang())),
+            documentCheck((n: Indicator, a) => checkSameKpi(n, kpiIndicators, a, lang())),
             named
         ],
         Outcome: blockCheck((n: Outcome, a) => checkOutcome(n, a, lang())),

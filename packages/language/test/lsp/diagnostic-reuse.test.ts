@@ -39,7 +39,7 @@ const CORPORA: Corpus[] = [
 const SNIPPETS = [
     '1', '7', 'x', ' ', '\n', '\n\n', '{', '}', '"', '//', 'utfall 2025: 90\n', 'utfall 2031: 3\n', 'ansvarig roll3\n',
     'rapporterar handlaggare\n', 'mäts månadsvis\n', 'senast 2026-02-30\n', 'senast 2025-10-31\n', 'grön 50 eller högre\n',
-    'bidrar till valfard "Fel titel"\n', 'källa kolada kpi "n12345"\n', 'år 2025\n', 'uppföljning T1, helår\n',
+    'bidrar till valfard "Fel titel"\n', 'källa kolada kpi "n12345"\n', 'källa kolada kpi "U23001"\n', 'gul 60–81\n', 'år 2025\n', 'uppföljning T1, helår\n',
     'indikator ny "Ny" {\n  grön 90 eller högre\n  gul 80–89\n}\n', 'aktivitet "Ny aktivitet" {\n  senast 2026-05-01\n}\n'
 ];
 
