@@ -1,4 +1,4 @@
-import type { LangiumDocument } from 'langium';
+import type { CstNode, LangiumDocument } from 'langium';
 import type { Lang } from '../i18n/lang.js';
 
 /**
@@ -68,8 +68,17 @@ export function documentKeywordLanguage(document: LangiumDocument): Lang | undef
     let en = 0;
     const cst = root.$cstNode;
     if (cst) {
-        for (const leaf of streamLeaves(cst)) {
-            const grammarSource = (leaf as { grammarSource?: { $type?: string; value?: string } }).grammarSource;
+        // Every leaf, with a stack rather than nested generators (a generator frame per level per
+        // leaf): this runs once per parse, on every keystroke.
+        const stack: CstNode[] = [cst];
+        while (stack.length > 0) {
+            const node = stack.pop()!;
+            const children = (node as { content?: CstNode[] }).content;
+            if (children) {
+                for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+                continue;
+            }
+            const grammarSource = (node as { grammarSource?: { $type?: string; value?: string } }).grammarSource;
             if (grammarSource?.$type !== 'Keyword' || !grammarSource.value) continue;
             const lang = keywordLanguage(grammarSource.value);
             if (lang === 'sv') sv++;
@@ -81,11 +90,3 @@ export function documentKeywordLanguage(document: LangiumDocument): Lang | undef
     return result;
 }
 
-function* streamLeaves(node: import('langium').CstNode): Generator<import('langium').CstNode> {
-    const children = (node as { content?: import('langium').CstNode[] }).content;
-    if (!children) {
-        yield node;
-        return;
-    }
-    for (const child of children) yield* streamLeaves(child);
-}

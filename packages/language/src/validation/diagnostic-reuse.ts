@@ -23,6 +23,11 @@ import { habitsOf } from './responsibility-checks.js';
 export class DiagnosticReuse {
     /** Per document: the findings of its blocks at the last complete validation, by key. */
     private readonly kept = new Map<string, Map<string, BlockFindings>>();
+    /**
+     * A short number for each referenced node's key (its document, place, text and references), so
+     * that the blocks' keys do not repeat the text of the roles and goals they name.
+     */
+    private readonly targets = new Map<string, number>();
 
     /** Off: every validation runs every check (VPLAN_DIAGNOSTIC_REUSE=0, or the benchmark's paired runs). */
     enabled = process.env.VPLAN_DIAGNOSTIC_REUSE !== '0';
@@ -49,12 +54,19 @@ export class DiagnosticReuse {
         // Switched off for a while (the benchmark's paired runs): what is kept stays true, as it is
         // kept by everything its findings depend on.
         if (!this.enabled) return undefined;
-        return new ValidationRun(uri, nodes, lang, errorOffsets(document), this.kept.get(uri), (kept, stats) => {
+        // Numbers are never reused while a key made with them may be kept: start afresh when too many.
+        if (this.targets.size > MAX_TARGETS) {
+            this.targets.clear();
+            this.kept.clear();
+        }
+        return new ValidationRun(uri, nodes, lang, errorOffsets(document), this.kept.get(uri), this.targets, (kept, stats) => {
             this.kept.set(uri, kept);
             this.last.set(uri, stats);
         });
     }
 }
+
+const MAX_TARGETS = 100_000;
 
 /** The node types whose outermost occurrence is a block. */
 export const BLOCK_TYPES: ReadonlySet<string> = new Set(['Indicator', 'Activity', 'BudgetAssignment', 'ControlArea', 'Mission']);
@@ -103,6 +115,7 @@ export class ValidationRun {
         private readonly lang: string,
         errors: number[],
         private readonly previous: Map<string, BlockFindings> | undefined,
+        private readonly targetIds: Map<string, number>,
         private readonly commit: (kept: Map<string, BlockFindings>, stats: { blocks: number; reused: number }) => void
     ) {
         this.blockAt = new Int32Array(nodes.length).fill(-1);
@@ -229,7 +242,10 @@ export class ValidationRun {
         for (const node of AstUtils.streamAst(target)) {
             for (const ref of AstUtils.streamReferences(node)) parts.push(this.referenceKey(ref.reference as Reference, seen));
         }
-        const key = `{${parts.join('\u0002')}}`;
+        const full = parts.join('\u0002');
+        let id = this.targetIds.get(full);
+        if (id === undefined) this.targetIds.set(full, id = this.targetIds.size);
+        const key = `#${id}`;
         this.targetKeys.set(target, key);
         return key;
     }

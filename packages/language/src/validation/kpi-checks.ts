@@ -94,10 +94,13 @@ function restates(a: Indicator, b: Indicator): boolean {
 export function checkSameKpi(indicator: Indicator, indicators: KpiIndicators, accept: ValidationAcceptor, lang: Lang): void {
     const mine = kpiOf(indicator);
     if (!mine) return;
+    // Most KPIs are measured by one indicator: nothing to compare, no bands to work out.
+    const peers = indicators.of(mine.kpi);
+    if (peers.length < 2) return;
     const ours = thresholdsOf(indicator);
     if (ours.bandsFrom !== indicator || ours.series.length !== 1 || ours.series[0].bands.length === 0) return;
     const year = planYear(indicator);
-    for (const other of indicators.of(mine.kpi)) {
+    for (const other of peers) {
         if (other === indicator) continue;
         if (planYear(other) !== year || restates(indicator, other) || restates(other, indicator)) continue;
         const theirs = thresholdsOf(other);
