@@ -41,6 +41,7 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
+        this.onDocumentPhase(DocumentState.Validated, document => { this.validatedInUpdate.add(document.uri.toString()); });
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
@@ -142,6 +143,7 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         this.settled = false;
         const deferred = this.deferred;
         const edit = this.workspaceFindings.beforeEdit([...changed, ...deleted]);
+        this.validatedInUpdate.clear();
         try {
             await super.update(changed, deleted, cancelToken);
         } catch (err) {
@@ -158,13 +160,15 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
             if (rebuild.length > 0) await this.buildDocuments(rebuild, this.updateBuildOptions, cancelToken);
         }
         // Other documents' duplicate ids, same-KPI and follow-up findings that the edit concerns.
-        const stale = edit.staleDocuments();
+        const stale = edit.staleDocuments(this.validatedInUpdate);
         for (const document of stale) this.resetToState(document, DocumentState.IndexedReferences);
         if (stale.length > 0) await this.buildDocuments(stale, this.updateBuildOptions, cancelToken);
         edit.done();
     }
 
     private readonly workspaceFindings = new WorkspaceFindings(this.langiumDocuments, this.indexManager);
+    /** The documents validated since the running update began (validated already: not again). */
+    private readonly validatedInUpdate = new Set<string>();
 
     /**
      * Compares the changed documents' exports before and after, and decides for each deferred

@@ -3,7 +3,7 @@ import { DocumentState, URI } from 'langium';
 import { isIndicator, isPeriodReport, isSourceRef, type Document, type Indicator } from '../generated/ast.js';
 import { walkContents } from '../parser/ast-walk.js';
 import { planYear } from '../validation/plan-checks.js';
-import { pointsInto } from './diagnostic-locations.js';
+import { pointsInto, textChange, type TextChange } from './diagnostic-locations.js';
 
 /**
  * What the workspace-wide checks of other documents read of a document, by tie: a declared symbol
@@ -58,7 +58,7 @@ export function changedTies(before: Ties, after: Ties): Set<string> {
  * have changed: they share a changed tie with an edited document, or a finding of theirs shows a
  * place in one.
  */
-export function staleDocuments(changed: Set<string>, edited: Set<string>, documents: LangiumDocuments, index: IndexManager): LangiumDocument[] {
+export function staleDocuments(changed: Set<string>, edited: ReadonlyMap<string, TextChange | 'unknown'>, validated: ReadonlySet<string>, documents: LangiumDocuments, index: IndexManager): LangiumDocument[] {
     const stale: LangiumDocument[] = [];
     let tied: Set<string> | undefined;
     if (changed.size > 0) {
@@ -80,7 +80,7 @@ export function staleDocuments(changed: Set<string>, edited: Set<string>, docume
     }
     for (const document of documents.all) {
         const uri = document.uri.toString();
-        if (edited.has(uri) || document.state < DocumentState.Validated) continue;
+        if (edited.has(uri) || validated.has(uri) || document.state < DocumentState.Validated) continue;
         if (tied?.has(uri) || pointsInto(document.diagnostics, edited)) stale.push(document);
     }
     return stale;
@@ -93,28 +93,33 @@ export function staleDocuments(changed: Set<string>, edited: Set<string>, docume
  * shared file's source a duplicate). An edit cancelled by the next one leaves its ties to the next.
  */
 export class WorkspaceFindings {
-    /** Per edited document not settled yet: its ties before the first of its unsettled edits. */
-    private readonly before = new Map<string, Ties>();
+    /** Per edited document not settled yet: its ties and text before the first of its unsettled edits. */
+    private readonly before = new Map<string, { ties: Ties; text?: string }>();
 
     constructor(private readonly documents: LangiumDocuments, private readonly index: IndexManager) { }
 
     /** Call before the edited documents are re-parsed; the result after their rebuild. */
-    beforeEdit(uris: URI[]): { staleDocuments(): LangiumDocument[]; done(): void } {
+    beforeEdit(uris: URI[]): { staleDocuments(validated: ReadonlySet<string>): LangiumDocument[]; done(): void } {
         for (const uri of uris) {
             const key = uri.toString();
             if (this.before.has(key)) continue;
             const document = this.documents.getDocument(uri);
-            this.before.set(key, document && document.state >= DocumentState.IndexedContent ? tiesOf(document, this.index) : new Map());
+            const indexed = document !== undefined && document.state >= DocumentState.IndexedContent;
+            this.before.set(key, { ties: indexed ? tiesOf(document, this.index) : new Map(), text: indexed ? document.parseResult.value.$cstNode?.text : undefined });
         }
         return {
-            staleDocuments: () => {
+            staleDocuments: (validated: ReadonlySet<string>) => {
                 const changed = new Set<string>();
-                for (const [uri, ties] of this.before) {
+                const edits = new Map<string, TextChange | 'unknown'>();
+                for (const [uri, was] of this.before) {
                     const document = this.documents.getDocument(URI.parse(uri));
-                    const after = document && document.state >= DocumentState.IndexedContent ? tiesOf(document, this.index) : new Map<string, string>();
-                    changedTies(ties, after).forEach(key => changed.add(key));
+                    const indexed = document !== undefined && document.state >= DocumentState.IndexedContent;
+                    changedTies(was.ties, indexed ? tiesOf(document, this.index) : new Map<string, string>()).forEach(key => changed.add(key));
+                    const now = indexed ? document.parseResult.value.$cstNode?.text : undefined;
+                    const change = was.text !== undefined && now !== undefined ? textChange(was.text, now) : 'unknown';
+                    edits.set(uri, change ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 }, lines: 0 });
                 }
-                return staleDocuments(changed, new Set(this.before.keys()), this.documents, this.index);
+                return staleDocuments(changed, edits, validated, this.documents, this.index);
             },
             done: () => this.before.clear()
         };
