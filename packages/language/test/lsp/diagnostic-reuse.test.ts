@@ -193,4 +193,25 @@ describe('findings of unchanged blocks, kept across edits', () => {
         expect(after.range.start.line).toBe(before.range.start.line + 2);
         expect(after.range.start.character).toBe(before.range.start.character);
     });
+
+    test('a role declared again in a plan makes the shared file\'s role a duplicate at once, and removing it clears that', async () => {
+        const plan = generatePlan('plan', 4 * 1024);
+        const services = await editor({ 'kommun.vplan': sharedFile(), 'plan.vplan': plan });
+        const shared = () => services.shared.workspace.LangiumDocuments.getDocument(URI.parse('file:///ws/kommun.vplan'))!;
+        const duplicates = () => shared().diagnostics!.filter(d => d.code === 'duplicate-id').map(d => d.message);
+        expect(duplicates()).toEqual([]);
+        const type = async (text: string, version: number) => {
+            setTextDocument(services.shared, TextDocument.create('file:///ws/plan.vplan', 'vplan', version, text));
+            await services.shared.workspace.DocumentBuilder.update([URI.parse('file:///ws/plan.vplan')], []);
+        };
+        // The plan does not reference the shared file's role roll5 by this declaration: Langium alone would not revisit the shared file.
+        await type(`roll roll5 "Samma id"\n${plan}`, 2);
+        expect(duplicates()).toEqual([expect.stringContaining('roll5')]);
+        expect(duplicates()[0]).toContain('plan.vplan:1');
+        // Two lines above it: the shared file's finding names the new line.
+        await type(`\n\nroll roll5 "Samma id"\n${plan}`, 3);
+        expect(duplicates()[0]).toContain('plan.vplan:3');
+        await type(plan, 4);
+        expect(duplicates()).toEqual([]);
+    });
 });
