@@ -82,7 +82,7 @@ export function reparseIncrementally(
     // Leaves after the block move; ranges cached on the block's ancestors and on what follows are forgotten.
     const ancestors = new Set<CstNode>();
     for (let node: CstNode | undefined = blockCst; node; node = node.container) ancestors.add(node);
-    shiftAfter(rootCst, blockCst, ancestors, first.offset, last.end, delta, newEndLine - oldEndPos.line, newEndColumn - oldEndPos.character, oldEndPos.line);
+    shiftAfter(rootCst, blockCst, ancestors, delta, newEndLine - oldEndPos.line, newEndColumn - oldEndPos.character, oldEndPos.line);
     // The new block's leaves were lexed from offset 0, line 0, column 0.
     const children = newRoot.content;
     for (const child of children) shiftAll(child, first.offset, blockStart.line, blockStart.character, 0);
@@ -172,21 +172,20 @@ function lastLeaf(node: CstNode): CstNode {
     return node;
 }
 
-/** Moves the leaves at or after `oldEnd` (outside `skip`) and forgets the ranges that may change. */
-function shiftAfter(
-    node: CompositeCstNode, skip: CstNode, ancestors: Set<CstNode>, blockStart: number, oldEnd: number,
-    offset: number, lines: number, columns: number, endLine: number
-): void {
+/**
+ * Moves every leaf after the block (outside `skip`) and forgets the ranges that may change: those of
+ * the block's ancestors and of everything after it. A composite's children are in text order, so
+ * the siblings before the block's ancestor are left alone without looking at them.
+ */
+function shiftAfter(node: CompositeCstNode, skip: CstNode, ancestors: Set<CstNode>, offset: number, lines: number, columns: number, endLine: number): void {
     forgetRange(node);
-    for (const child of node.content) {
-        if (child === skip) continue;
-        if (isComposite(child)) {
-            if (!ancestors.has(child) && child.end <= blockStart) continue;
-            shiftAfter(child, skip, ancestors, blockStart, oldEnd, offset, lines, columns, endLine);
-        } else if (child.offset >= oldEnd) {
-            shiftLeaf(child, offset, lines, columns, endLine);
-        }
-    }
+    const content = node.content;
+    let i = 0;
+    while (i < content.length && !ancestors.has(content[i])) i++;
+    if (i === content.length) return;
+    const onPath = content[i];
+    if (onPath !== skip) shiftAfter(onPath as CompositeCstNode, skip, ancestors, offset, lines, columns, endLine);
+    for (i++; i < content.length; i++) shiftAll(content[i], offset, lines, columns, endLine);
 }
 
 function shiftAll(node: CstNode, offset: number, lines: number, columns: number, onLine: number): void {

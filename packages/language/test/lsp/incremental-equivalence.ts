@@ -1,7 +1,7 @@
 // Drives two language servers with the same random edits — one re-parsing incrementally, one always
 // parsing the whole document — and compares them after every edit. Used by incremental-parse.test.ts
 // (fixed seed) and bench/fuzz-parse.ts (long run, fresh seed).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -12,7 +12,9 @@ import { VplanDocumentFactory } from '../../src/lsp/document-factory.js';
 import { generatePlan, sharedFile } from '../../../../bench/plan-generator.js';
 import { createServices, type Services } from './fixtures.js';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+// The repository: from this file, or (bundled by bench/fuzz.mjs into a temporary folder) the working directory.
+const REPO = [path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..'), process.cwd()]
+    .find(dir => existsSync(path.join(dir, 'examples', 'norsjo')))!;
 
 interface Scenario {
     name: string;
