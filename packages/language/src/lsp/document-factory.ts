@@ -6,6 +6,7 @@ import {
     type ParseResult, type URI
 } from 'langium';
 import { reparseIncrementally, type Splice } from '../parser/incremental-parse.js';
+import { carryKeywordCounts } from './keyword-language.js';
 
 /** `VPLAN_INCREMENTAL_PARSE=0` turns the incremental re-parse off (every edit parses the whole document). */
 export function incrementalParseFromEnvironment(): boolean {
@@ -55,6 +56,7 @@ export class VplanDocumentFactory extends DefaultLangiumDocumentFactory {
             const result = oldText === undefined ? undefined
                 : reparseIncrementally(previous.parseResult, oldText, text, services.parser.LangiumParser, services.references.Linker);
             if (result) {
+                carryKeywordCounts(previous.parseResult.value, result.parseResult.value, result.splice.removed, [result.splice.after.$cstNode!]);
                 this.counts.incremental++;
                 this.lastResult = result;
                 return result.parseResult as ParseResult<T>;

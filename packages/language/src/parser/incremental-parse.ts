@@ -34,6 +34,8 @@ const SPANNING = /["/*{}]/;
 export interface Splice {
     before: AstNode;
     after: AstNode;
+    /** The block's CST children before the edit (detached; their positions are the old text's). */
+    removed: readonly CstNode[];
 }
 
 export interface IncrementalResult {
@@ -97,6 +99,7 @@ export function reparseIncrementally(
         if (!only || !isComposite(only)) break;
         inner = only;
     }
+    const removed = [...inner.content];
     replaceChildren(inner, children);
     setOwnAstNode(blockCst, after);
     (after as { $cstNode?: CstNode }).$cstNode = blockCst;
@@ -105,7 +108,7 @@ export function reparseIncrementally(
     const root = replacePath(block, after, linker);
     return {
         parseResult: { value: root, lexerErrors: parsed.lexerErrors, lexerReport: parsed.lexerReport, parserErrors: parsed.parserErrors },
-        splice: { before: block, after }
+        splice: { before: block, after, removed }
     };
 }
 

@@ -9,6 +9,7 @@ import { isAstNode, isMultiReference, isReference, URI, type AstNode, type CstNo
 import { clearDocuments, setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VplanDocumentFactory } from '../../src/lsp/document-factory.js';
+import { documentKeywordLanguage } from '../../src/lsp/keyword-language.js';
 import { generatePlan, sharedFile } from '../../../../bench/plan-generator.js';
 import { createServices, type Services } from './fixtures.js';
 
@@ -239,6 +240,7 @@ async function compare(incremental: Services, full: Services, uri: string, text:
     same('errors', errors(inc), errors(ref));
     same('ast', astShape(inc.parseResult.value, undefined), astShape(ref.parseResult.value, undefined));
     same('cst', cstShape(inc.parseResult.value.$cstNode!), cstShape(ref.parseResult.value.$cstNode!));
+    same('keyword language', documentKeywordLanguage(inc), documentKeywordLanguage(ref));
     same('diagnostics', JSON.parse(JSON.stringify(inc.diagnostics ?? null)), JSON.parse(JSON.stringify(ref.diagnostics ?? null)));
     // Hovers at a few positions (a token's middle is where a user points).
     const lines = text.split('\n');
