@@ -53,8 +53,14 @@ export class VplanDocumentFactory extends DefaultLangiumDocumentFactory {
         if (this.incremental && previous?.uri === uri.toString()) {
             const oldText = previous.parseResult.value.$cstNode?.root.fullText;
             const services = this.serviceRegistry.getServices(uri);
-            const result = oldText === undefined ? undefined
-                : reparseIncrementally(previous.parseResult, oldText, text, services.parser.LangiumParser, services.references.Linker);
+            let result: ReturnType<typeof reparseIncrementally>;
+            try {
+                result = oldText === undefined ? undefined
+                    : reparseIncrementally(previous.parseResult, oldText, text, services.parser.LangiumParser, services.references.Linker);
+            } catch {
+                // Never worse than Langium: the whole text is parsed (the old tree is not read again).
+                result = undefined;
+            }
             if (result) {
                 carryKeywordCounts(previous.parseResult.value, result.parseResult.value, result.splice.removed, [result.splice.after.$cstNode!]);
                 this.counts.incremental++;
