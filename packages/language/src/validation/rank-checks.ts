@@ -1,9 +1,10 @@
 // Rank bands fetched from a Kolada municipality group: the group's id has Kolada's form, and the
 // indicator says which value is better, without which no rank can be computed.
-import { GrammarUtils, type ValidationAcceptor } from 'langium';
+import type { ValidationAcceptor } from 'langium';
 import { isSourceRef, type ComparisonGroup, type Indicator } from '../generated/ast.js';
 import type { Lang } from '../i18n/lang.js';
 import { rankSetup } from '../semantics/index.js';
+import { checkIdForm } from './id-form.js';
 import { messages } from './messages.js';
 import { report } from './report.js';
 
@@ -11,13 +12,7 @@ import { report } from './report.js';
 export const KOLADA_GROUP_ID = /^G\d{1,9}$/;
 
 export function checkKoladaGroupId(group: ComparisonGroup, accept: ValidationAcceptor, lang: Lang): void {
-    const id = group.koladaId;
-    if (id === undefined || KOLADA_GROUP_ID.test(id)) return;
-    const upper = id.trim().toUpperCase();
-    const node = GrammarUtils.findNodeForProperty(group.$cstNode, 'koladaId');
-    const fix = KOLADA_GROUP_ID.test(upper) && node
-        ? { title: messages.fixReplace(`"${upper}"`), range: node.range, newText: JSON.stringify(upper) } : undefined;
-    report(accept, lang, 'kolada-group-id-format', messages.koladaGroupIdFormat(id), { node: group, property: 'koladaId' }, { id }, fix);
+    checkIdForm(group, 'koladaId', KOLADA_GROUP_ID, 'kolada-group-id-format', messages.koladaGroupIdFormat, 'id', accept, lang);
 }
 
 /** Only where the plan asks for a fetch: a KPI id and a group with a Kolada id. */
