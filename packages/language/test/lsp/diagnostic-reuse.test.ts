@@ -16,7 +16,7 @@ import { generatePlan, sharedFile } from '../../../../bench/plan-generator.js';
 import { createServices, type Services } from './fixtures.js';
 
 const ROOT = path.resolve(__dirname, '../../../..');
-const RUNS = Number(process.env.VPLAN_FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.VPLAN_FUZZ_RUNS ?? 10);
 const SEED = Number(process.env.VPLAN_FUZZ_SEED ?? 20261203);
 
 /** A workspace: its files, and the one the edits go to. */
