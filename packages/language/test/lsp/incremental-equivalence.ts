@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { isAstNode, isMultiReference, isReference, URI, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AstUtils, isAstNode, isMultiReference, isReference, URI, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import { clearDocuments, setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { VplanDocumentFactory } from '../../src/lsp/document-factory.js';
@@ -247,7 +247,8 @@ async function compare(incremental: Services, full: Services, uri: string, text:
     same('state', inc.state, ref.state);
     same('errors', errors(inc), errors(ref));
     same('ast', astShape(inc.parseResult.value, undefined), astShape(ref.parseResult.value, undefined));
-    same('cst', cstShape(inc.parseResult.value.$cstNode!), cstShape(ref.parseResult.value.$cstNode!));
+    same('cst', cstShape(inc.parseResult.value.$cstNode!, new Set(AstUtils.streamAst(inc.parseResult.value))),
+        cstShape(ref.parseResult.value.$cstNode!, new Set(AstUtils.streamAst(ref.parseResult.value))));
     same('keyword language', documentKeywordLanguage(inc), documentKeywordLanguage(ref));
     same('diagnostics', JSON.parse(JSON.stringify(inc.diagnostics ?? null)), JSON.parse(JSON.stringify(ref.diagnostics ?? null)));
     // Hovers at a few positions (a token's middle is where a user points).
@@ -314,7 +315,7 @@ function grammarId(element: object | undefined): number | null {
 }
 
 /** Every CST node: kind, offset, length, end, range, text, grammar element, AST node, children. */
-function cstShape(node: CstNode): unknown {
+function cstShape(node: CstNode, tree: Set<AstNode>): unknown {
     const children = (node as { content?: CstNode[] }).content;
     const base = {
         offset: node.offset, length: node.length, end: node.end, range: node.range, text: node.text, hidden: node.hidden,
@@ -323,5 +324,6 @@ function cstShape(node: CstNode): unknown {
     if (!children) return { ...base, token: (node as { tokenType?: { name: string } }).tokenType?.name };
     for (const child of children) if (child.container !== node) throw new Error('a CST node is not its container\'s child');
     const ast = node.astNode;
-    return { ...base, ast: [ast.$type, ast.$cstNode?.offset, ast.$cstNode?.end], children: children.map(cstShape) };
+    // The AST node must be the one in the document's tree (not one the edit replaced).
+    return { ...base, ast: [ast.$type, ast.$cstNode?.offset, ast.$cstNode?.end, tree.has(ast)], children: children.map(child => cstShape(child, tree)) };
 }
