@@ -1,11 +1,11 @@
 // What the follow-up report of a period says, apart from how it is written: the one model the HTML
 // page (and the PDF printed from it), the Markdown and the Word document lay out, so the four formats
 // cannot disagree. Every status, trend, progress and fulfilment comes from the semantics module.
-import { AstUtils } from 'langium';
+import { AstUtils, type LangiumDocument } from 'langium';
 import {
-    activitiesAt, deviationsAtPeriod, indicatorsAt, isOverdue, isReady, isUnit, periodLabel, planFulfilment, PROGRESS_STATES,
-    STATUSES, today,
-    type ActivityAtPeriod, type Goal, type GoalFulfilment, type IndicatorAtPeriod, type Lang, type PlanPeriod, type PlanYearModel,
+    activitiesAt, deviationsAtPeriod, indicatorsAt, isOverdue, isPeriodReport, isPlan, isReady, isUnit, periodLabel, periodReportsIn,
+    planFulfilment, planYearModel, PROGRESS_STATES, reportPlan, STATUSES, today,
+    type ActivityAtPeriod, type Document, type Goal, type GoalFulfilment, type IndicatorAtPeriod, type Lang, type PlanPeriod, type PlanYearModel,
     type Status, type Unit
 } from '@vplan/language';
 import { decisionOf, decisionText } from './decision.js';
@@ -131,4 +131,25 @@ export function fulfilmentRuleText(rule: { fulfilled: number; notFulfilled: numb
 export function analysisExcerpt(markdown: string, max = 160): string {
     const plain = markdown.replace(/[*_`#>-]+/g, ' ').replace(/\s+/g, ' ').trim();
     return plain.length > max ? plain.slice(0, max - 1).trimEnd() + '…' : plain;
+}
+
+/**
+ * The plan's year a document belongs to: its own plan's, or — for a follow-up file — the plan it
+ * follows up, with the follow-up's period. `all`: the workspace's documents (the follow-ups).
+ */
+export function planYearOfDocument(document: LangiumDocument<Document> | Document, all: Iterable<LangiumDocument>):
+    { model: PlanYearModel; ownPlan: boolean; followUpPeriod?: string } | undefined {
+    const root = 'parseResult' in document ? document.parseResult.value : document;
+    const ownPlan = root.elements?.find(isPlan);
+    const followUp = ownPlan ? undefined : root.elements?.find(isPeriodReport);
+    const plan = ownPlan ?? (followUp ? reportPlan(followUp) : undefined);
+    if (!plan) return undefined;
+    const roots = [...all].map(d => d.parseResult.value as Document);
+    return { model: planYearModel(plan, periodReportsIn(roots)), ownPlan: !!ownPlan, followUpPeriod: followUp?.period };
+}
+
+/** The period in a file name: 't1', 'helar' (`omsorg-2026-t1.pdf`); 'uppfoljning' for the default period. */
+export function periodSlug(period: string | undefined): string {
+    if (!period) return 'uppfoljning';
+    return period.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'period';
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { isPlan, type Document, type Lang, type Plan } from '@vplan/language';
 import { collectPlanFiles, writeUserFile } from '@vplan/language/node';
-import { renderDocument, renderFollowUpMarkdown, renderFollowUpReport, renderIndex, renderMarkdownDocument, type IndexEntry } from '@vplan/preview';
+import { periodSlug, renderDocument, renderFollowUpMarkdown, renderFollowUpReport, renderIndex, renderMarkdownDocument, type IndexEntry } from '@vplan/preview';
 import { UsageError, type ParsedArgs } from '../args.js';
 import { asOfOption, choosePeriod, declaredPeriods, NO_SUCH_PERIOD, periodOption, planYearModels } from '../follow-up.js';
 import { reportInputProblem, reportWriteError, type CommandContext } from '../context.js';
@@ -75,12 +75,6 @@ async function renderPeriod(document: LangiumDocument<Document>, all: readonly L
         }
         default: return { rendered: renderFollowUpReport(entry.model, period, { ...options, mode: 'page' }) };
     }
-}
-
-/** The period in a file name: 't1', 'helar'; 'uppfoljning' for the default period. */
-function periodSlug(period: string | undefined): string {
-    if (!period) return 'uppfoljning';
-    return period.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'period';
 }
 
 /** A PDF without a browser: one line saying what to install, exit 2. */
