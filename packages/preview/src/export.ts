@@ -57,7 +57,8 @@ export function exportPeriods(document: LangiumDocument<Document>, all: Iterable
     const { model } = year;
     return {
         periods: model.periods.map(p => ({
-            name: p.name, label: periodLabel(p, lang), slug: periodSlug(p.name),
+            // Named as `vplan render --period helår` names the file: 'helar' in a Swedish plan.
+            name: p.name, label: periodLabel(p, lang), slug: periodSlug(periodLabel(p, lang)),
             state: (model.reports.get(p.name) ?? []).length === 0 ? 'none' : isReady(model, p) ? 'ready' : 'draft'
         })),
         ownPlan: year.ownPlan,
