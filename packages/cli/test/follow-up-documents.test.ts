@@ -2,11 +2,10 @@
 // open it: the .docx unzipped and its XML read, the PDF's pages counted and read with poppler
 // (pdfinfo, pdftotext), the Markdown as text. The example is examples/uppfoljning (T1 ready, T2 draft).
 import { beforeAll, describe, expect, test } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { docx, pageText, paragraphs, pdfPages } from './read-documents.js';
 import { ensureBuilt, ROOT, vplan } from './helpers.js';
 
 beforeAll(() => ensureBuilt(), 240_000);
@@ -22,16 +21,6 @@ function render(period: string, file: string, ...extra: string[]): void {
     const r = vplan(['render', PLAN, '--period', period, '--as-of', '2026-05-15', '-o', file, ...extra]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-}
-
-/** The parts of a .docx, as Word reads them. */
-function docx(file: string): Record<string, string> {
-    const parts = unzipSync(new Uint8Array(readFileSync(file)));
-    return Object.fromEntries(Object.entries(parts).filter(([name]) => name.endsWith('.xml')).map(([name, bytes]) => [name, strFromU8(bytes)]));
-}
-
-function paragraphs(xml: string): string[] {
-    return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(p => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map(t => t[1]).join(''));
 }
 
 /** Word headings as the navigation pane lists them: "1 Avvikelser". */
@@ -109,18 +98,6 @@ describe('render --period --format docx', () => {
         expect(h).toContain('2 Sjukfrånvaro särskilt boende');
     });
 });
-
-function pdfPages(file: string): number {
-    const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
-    expect(info.status).toBe(0);
-    expect(info.stdout).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
-    return Number(/Pages:\s+(\d+)/.exec(info.stdout)![1]);
-}
-
-function pageText(file: string, page: number): string[] {
-    const r = spawnSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'], { encoding: 'utf8' });
-    return r.stdout.split('\n').map(l => l.trim()).filter(Boolean);
-}
 
 describe('render --period --format pdf', () => {
     test('T1: A4, a cover with the decision, the title and decision in the running header, "Sida N av M", no blank page', () => {
