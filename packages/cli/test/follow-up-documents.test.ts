@@ -96,6 +96,13 @@ describe('render --period --format docx', () => {
         const h = headings(docx(only)['word/document.xml']);
         expect(h.filter(x => x.startsWith('1 '))).toEqual(['1 Avvikelser']);
         expect(h).toContain('2 Sjukfrånvaro särskilt boende');
+        // In English when asked: headings, the draft mark and the table's words.
+        const en = out('t2-en.docx');
+        render('T2', en, '--lang', 'en');
+        const xml = docx(en)['word/document.xml'];
+        expect(headings(xml).filter(x => x.startsWith('1 '))).toEqual(['1 Deviations', '1 Goal fulfilment', '1 Indicators per unit', '1 Activities and assignments', '1 Changes since T1']);
+        expect(paragraphs(xml)).toContain('Draft');
+        expect(tables(xml).find(t => t.rows[0][0] === 'Indicator')!.rows[0]).toEqual(['Indicator', 'Outcome', 'Status', 'Trend', 'Analysis']);
     });
 });
 
