@@ -87,7 +87,8 @@ export class DuplicateIds {
             // Declarations of two different plans do not clash (this year's plan beside last year's).
             && !this.inAnotherPlan(d, plan));
         if (others.length === 0 || others.length === list.length && self === undefined) return;
-        const other = others[0];
+        // The first by file and place: the index's order depends on which files were edited last.
+        const other = others.length === 1 ? others[0] : others.reduce((a, b) => firstOf(a, b));
         const where = `${fileName(other.documentUri, document?.uri)}:${(other.nameSegment?.range.start.line ?? 0) + 1}`;
         const kind = REFERENCE_KIND[node.$type] ?? { sv: node.$type, en: node.$type };
         report(accept, lang, 'duplicate-id', messages.duplicateId(name, kind, where), {
@@ -102,6 +103,12 @@ export class DuplicateIds {
  * The other file as the message names it: its name, or its path from this file's folder when both
  * have the same name (`2025/omsorg.vplan` and `2026/omsorg.vplan`), so it is not read as this file.
  */
+function firstOf(a: AstNodeDescription, b: AstNodeDescription): AstNodeDescription {
+    const ua = a.documentUri.toString(), ub = b.documentUri.toString();
+    if (ua !== ub) return ua < ub ? a : b;
+    return (b.nameSegment?.offset ?? 0) < (a.nameSegment?.offset ?? 0) ? b : a;
+}
+
 function fileName(other: URI, self: URI | undefined): string {
     const name = UriUtils.basename(other);
     if (!self || other.toString() === self.toString() || UriUtils.basename(self) !== name) return name;
