@@ -7,7 +7,7 @@ import type { VplanCoreServices } from '../vplan-module.js';
 import { DuplicateIds, checkLocalDuplicates } from './duplicate-ids.js';
 import { checkContribution, checkDeadline, checkMonthly, checkOutcome, checkPlanYear } from './plan-checks.js';
 import { checkPeriodReport } from './follow-up-checks.js';
-import { checkKpi, checkKpiId, checkSameKpi } from './kpi-checks.js';
+import { checkKpi, checkKpiId, checkSameKpi, SameKpiIndex } from './kpi-checks.js';
 import { checkActivity, checkAssignment, checkIndicatorDuties } from './responsibility-checks.js';
 import { checkRestatement, checkThresholds } from './threshold-checks.js';
 
@@ -29,6 +29,7 @@ export function registerVplanChecks(services: VplanCoreServices): void {
     const lang = () => locale.lang;
     const kpis = services.kolada.Kpis;
     const duplicates = new DuplicateIds(services.shared);
+    const sameKpi = new SameKpiIndex(services.shared);
     const documents = services.shared.workspace.LangiumDocuments;
     const asOf = services.followUp.AsOf;
     const named = (node: { name?: string } & Parameters<DuplicateIds['check']>[0], accept: ValidationAcceptor) =>
@@ -39,7 +40,7 @@ export function registerVplanChecks(services: VplanCoreServices): void {
             (n: Indicator, a) => checkRestatement(n, a, lang()),
             (n: Indicator, a) => checkIndicatorDuties(n, a, lang()),
             (n: Indicator, a) => checkLocalDuplicates(n.members.filter(isSeriesDecl), a, lang()),
-            (n: Indicator, a) => checkSameKpi(n, documents, a, lang()),
+            (n: Indicator, a) => checkSameKpi(n, sameKpi, a, lang()),
             named
         ],
         Outcome: (n: Outcome, a) => checkOutcome(n, a, lang()),
