@@ -18,13 +18,20 @@ import { DependencyGraph } from './cache.js';
 import { fileReport, type FileReport } from './diagnostics.js';
 import { expandInputs } from './inputs.js';
 import { coreServices, loadPlans } from './load.js';
-import { PartCheck, type PartFile, type PartResult, type PartSettings } from './part-check.js';
+import { PartCheck, type PartBatch, type PartFile, type PartResult, type PartSettings } from './part-check.js';
 import type { PartRequest, PartWorkerData } from './part-worker.js';
 
 /** Below this many bytes of plans a run stays in one thread: a worker's start costs more than it saves. */
 const DEFAULT_MIN_BYTES = 2 * 1024 * 1024;
 /** More parts than this cost memory (each holds a parser and the shared files) for little gain. */
 const MAX_DEFAULT_JOBS = 4;
+/**
+ * A part checks its files in batches of about this many bytes, each batch's linked state dropped
+ * before the next. Smaller batches link more files twice (every batch links what its files reach:
+ * in a workspace where plans share KPIs, dozens of plans each) and save little: the process's size
+ * is V8's heap growing, not the documents kept (see docs/performance.md).
+ */
+const BATCH_BYTES = 8 * 1024 * 1024;
 
 /** `--jobs N`, else `VPLAN_JOBS`, else the cores Node may use (at most 4); 1 is one thread. */
 export function jobsFor(option: number | undefined, env: NodeJS.ProcessEnv): number {
@@ -84,18 +91,15 @@ export async function validateInParts(inputs: readonly string[], run: RunSetting
         timing?.mark(`parsed in ${parts.length} parts`);
         const facts = factsOfParts.flat().map((f, index) => ({ ...f, file: files[index].file, hash: '', unresolved: false }));
         const graph = new DependencyGraph(facts);
-        const extrasOf = parts.map(part => {
-            const own = new Set(part.map(f => f.index));
-            return [...graph.needed(own)].filter(i => !own.has(i)).sort((a, b) => a - b).map(i => files[i]);
-        });
-        timing?.mark(`dependencies (${extrasOf.map(e => e.length).join('+')} files loaded twice)`);
+        const plan = parts.map(part => planPart(part, graph, files));
+        timing?.mark(`dependencies (${plan.map(p => p.linkedOnly).join('+')} files linked beside the checked ones)`);
         const results = await Promise.all([
-            main.check(extrasOf[0]),
-            ...workers.map((w, k) => w.ask<PartResult>({ kind: 'check', extras: extrasOf[k + 1] }))
+            main.check(plan[0].extras, plan[0].batches),
+            ...workers.map((w, k) => w.ask<PartResult>({ kind: 'check', extras: plan[k + 1].extras, batches: plan[k + 1].batches }))
         ]);
         timing?.mark('checked');
         // A part that saw only some of the workspace cannot tell "did you mean" for a name it lacks.
-        const partial = results.some((r, k) => r.unresolved && parts[k].length + extrasOf[k].length < files.length);
+        const partial = results.some(r => r.unresolved);
         if (partial) {
             for (const w of workers) await w.stop();
             const services = coreServices(run);
@@ -114,6 +118,25 @@ export async function validateInParts(inputs: readonly string[], run: RunSetting
 async function oneThread(inputs: readonly string[], run: RunSettings, context: readonly string[]): Promise<{ reports: FileReport[]; problems: InputProblem[] }> {
     const { documents, problems } = await loadPlans(inputs, run, { context: [...context] });
     return { reports: documents.map(d => fileReport(d, run.cwd)), problems };
+}
+
+/**
+ * A part's batches: its files in runs of about BATCH_BYTES, each with the files their findings
+ * depend on; and the files of other parts it must parse for that.
+ */
+function planPart(part: readonly PartFile[], graph: DependencyGraph, files: readonly PartFile[]): { batches: PartBatch[]; extras: PartFile[]; linkedOnly: number } {
+    const own = new Set(part.map(f => f.index));
+    const batches: PartBatch[] = [];
+    const extras = new Set<number>();
+    let linkedOnly = 0;
+    for (const run of splitByBytes(part, Math.max(1, Math.round(part.reduce((n, f) => n + f.text.length, 0) / BATCH_BYTES)))) {
+        const check = run.map(f => f.index);
+        const load = [...graph.needed(check)].sort((a, b) => a - b);
+        for (const i of load) if (!own.has(i)) extras.add(i);
+        linkedOnly += load.length - check.length;
+        batches.push({ check, load });
+    }
+    return { batches, extras: [...extras].sort((a, b) => a - b).map(i => files[i]), linkedOnly };
 }
 
 /** Contiguous parts of about equal size, in file order. */
@@ -175,7 +198,8 @@ class Timing {
     private last = performance.now();
     mark(name: string): void {
         const now = performance.now();
-        this.marks.push(`${name} ${(now - this.last).toFixed(0)} ms`);
+        // The process's memory: the main thread's and every worker's heap.
+        this.marks.push(`${name} ${(now - this.last).toFixed(0)} ms (${(process.memoryUsage.rss() / 1048576).toFixed(0)} MB)`);
         this.last = now;
     }
     print(): void {

@@ -2,7 +2,7 @@
 // and in each worker thread. First its files are parsed and their symbol facts returned; then, told
 // which other files their dependencies reach, it parses those too, builds them all in the run's
 // file order and returns the findings of its own files.
-import { URI, type LangiumDocument } from 'langium';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { symbolFacts, type KpiCatalogSnapshot, type SymbolFacts } from '@vplan/language';
 import { buildPlans } from '@vplan/language/node';
 import type { Lang, LanguagePreference } from '@vplan/language/i18n';
@@ -35,9 +35,15 @@ export interface PartResult {
     unresolved: boolean;
 }
 
+/** Files checked together: `check` (of the part) with `load`, every file their findings depend on (sorted). */
+export interface PartBatch {
+    check: number[];
+    load: number[];
+}
+
 export class PartCheck {
     private readonly services: ReturnType<typeof coreServices>;
-    private readonly own: Array<PartFile & { document: LangiumDocument }> = [];
+    private readonly own: Array<PartFile & { document?: LangiumDocument }> = [];
 
     constructor(private readonly settings: PartSettings) {
         setAsOf(settings.asOf);
@@ -57,22 +63,47 @@ export class PartCheck {
     }
 
     /**
-     * Builds the part's files with the other files their dependencies reach (`extras`), all in the
-     * run's file order as one workspace, and returns the findings of the part's own files.
+     * Checks the part's files batch by batch: each batch with the files its findings depend on
+     * (`load`, in the run's file order; `extras` holds those of other parts), as one workspace. A
+     * batch's documents leave the workspace before the next comes in, and are dropped once no later
+     * batch needs them, so memory holds the part's parsed files and one batch linked.
      */
-    async check(extras: readonly PartFile[]): Promise<PartResult> {
-        const plans = [...this.own, ...extras].sort((a, b) => a.index - b.index);
-        const documents = await buildPlans(this.services, plans, { referenceIndex: false });
-        const mine = new Set(this.own.map(f => f.index));
+    async check(extras: readonly PartFile[], batches: readonly PartBatch[]): Promise<PartResult> {
+        const { LangiumDocuments: langiumDocuments, DocumentBuilder: builder } = this.services.shared.workspace;
+        const factory = this.services.shared.workspace.LangiumDocumentFactory;
+        // The part's own parsed files, and the others parsed when a batch first needs them.
+        const files = new Map<number, { file: PartFile; document?: LangiumDocument }>();
+        for (const { document, ...file } of this.own) files.set(file.index, { file, document });
+        for (const file of extras) files.set(file.index, { file });
+        this.own.length = 0;
+        const lastUse = new Map<number, number>();
+        batches.forEach((batch, k) => { for (const i of batch.load) lastUse.set(i, k); });
         const reports: PartReport[] = [];
         let unresolved = false;
-        plans.forEach((plan, k) => {
-            if (!mine.has(plan.index)) return;
-            const document = documents[k];
-            const { text: _, ...report } = fileReport(document, this.settings.cwd);
-            reports.push(report);
-            unresolved ||= document.references.some(ref => ref.error !== undefined);
-        });
+        let loaded: LangiumDocument[] = [];
+        for (let k = 0; k < batches.length; k++) {
+            // Out of the workspace, unlinked, back to just parsed (the text has not changed).
+            for (const document of loaded) {
+                builder.resetToState(document, DocumentState.Parsed);
+                langiumDocuments.deleteDocument(document.uri);
+                document.state = DocumentState.Parsed;
+            }
+            for (const [index, f] of files) if ((lastUse.get(index) ?? -1) < k) files.delete(index);
+            const check = new Set(batches[k].check);
+            const plans = batches[k].load.map(index => {
+                const entry = files.get(index)!;
+                const { file, text } = entry.file;
+                entry.document ??= factory.fromString(text, URI.file(file));
+                return { file, text, document: entry.document, linkOnly: !check.has(index) };
+            });
+            const documents = await buildPlans(this.services, plans, { referenceIndex: false });
+            for (const document of documents) {
+                const { text: _, ...report } = fileReport(document, this.settings.cwd);
+                reports.push(report);
+                unresolved ||= document.references.some(ref => ref.error !== undefined);
+            }
+            loaded = plans.map(p => p.document);
+        }
         return { reports, unresolved };
     }
 }
