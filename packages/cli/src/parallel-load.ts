@@ -73,6 +73,8 @@ export async function validateInParts(inputs: readonly string[], run: RunSetting
     if (parts.length < 2 || bytes < minBytes) {
         const services = coreServices(run);
         const documents = await buildPlans(services, files, { referenceIndex: false });
+        timing?.mark(`checked in one thread (${files.length} files, ${bytes} characters)`);
+        timing?.print();
         return { reports: documents.map(d => fileReport(d, cwd)), problems: allProblems };
     }
 
@@ -97,7 +99,7 @@ export async function validateInParts(inputs: readonly string[], run: RunSetting
             main.check(plan[0].extras, plan[0].batches),
             ...workers.map((w, k) => w.ask<PartResult>({ kind: 'check', extras: plan[k + 1].extras, batches: plan[k + 1].batches }))
         ]);
-        timing?.mark('checked');
+        timing?.mark(`checked (CPU per thread: ${results.map(r => `${(r.cpuMs / 1000).toFixed(1)} s`).join(', ')})`);
         // A part that saw only some of the workspace cannot tell "did you mean" for a name it lacks.
         const partial = results.some(r => r.unresolved);
         if (partial) {
