@@ -12,6 +12,7 @@ import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langi
 import { setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createVplanServices } from '../packages/language/src/index.js';
+import type { VplanDocumentFactory } from '../packages/language/src/lsp/document-factory.js';
 import { generatePlan, random, sharedFile } from './plan-generator.js';
 
 type Services = ReturnType<typeof createVplanServices>;
@@ -121,13 +122,21 @@ function outcomeDigits(text: string): number[] {
  * `warm` edits first, recorded apart as what the first keystrokes after opening cost (the JIT has
  * not optimised the parser and checks yet), then `count` edits in steady state.
  */
-async function editSeries(ws: Awaited<ReturnType<typeof createWorkspace>>, name: string, count: number, scenario: string, warm: number, key: string): Promise<void> {
+async function editSeries(ws: Awaited<ReturnType<typeof createWorkspace>>, name: string, count: number, scenario: string, warm: number, key: string, pairedFull = false): Promise<void> {
     const rnd = random(42);
     const own: number[] = [];
     const cpu: number[] = [];
     const phases: number[][] = [[], [], [], [], [], []];
     const first: number[] = [];
-    for (let i = 0; i < count + warm; i++) {
+    // Paired: every other steady-state edit parses the whole document (the incremental re-parse
+    // off), so both see the same load; `count` edits of each.
+    const factory = ws.services.shared.workspace.LangiumDocumentFactory as VplanDocumentFactory;
+    const full = { own: [] as number[], cpu: [] as number[], parse: [] as number[] };
+    const shipped = factory.incremental;
+    const counts = { ...factory.counts };
+    for (let i = 0; i < (pairedFull ? 2 * count : count) + warm; i++) {
+        const fullTurn = pairedFull && i >= warm && (i - warm) % 2 === 1;
+        factory.incremental = shipped && !fullTurn;
         const text = ws.services.shared.workspace.TextDocuments.get(`file:///bench/${name}`)!.getText();
         const digits = outcomeDigits(text);
         const offset = digits[Math.floor(rnd() * digits.length)];
@@ -135,6 +144,12 @@ async function editSeries(ws: Awaited<ReturnType<typeof createWorkspace>>, name:
         const result = await edit(ws, name, offset, String((Number(text[offset]) + 1 + (i % 8)) % 10));
         if (i < warm) {
             first.push(result.own);
+            continue;
+        }
+        if (fullTurn) {
+            full.own.push(result.own);
+            full.cpu.push(result.cpu);
+            full.parse.push(result.phases[0]);
             continue;
         }
         own.push(result.own);
@@ -145,6 +160,13 @@ async function editSeries(ws: Awaited<ReturnType<typeof createWorkspace>>, name:
     record(scenario, 'edit → diagnostics of the edited plan', own, key);
     record(scenario, '  same, CPU time of the process', cpu, `${key}-cpu`);
     ['parse', 'index exports', 'local scopes', 'link', 'index references', 'validate'].forEach((phase, k) => record(scenario, `  phase: ${phase}`, phases[k], `${key}-phase-${slug(phase)}`));
+    factory.incremental = shipped;
+    print(`  ${factory.counts.incremental - counts.incremental} edits re-parsed one block, ${factory.counts.full - counts.full} the whole plan`);
+    if (pairedFull) {
+        record(scenario, 'paired: edit → diagnostics, whole plan re-parsed', full.own, `${key}-full-parse`);
+        record(scenario, '  same, CPU time of the process', full.cpu, `${key}-full-parse-cpu`);
+        record(scenario, '  phase: parse', full.parse, `${key}-full-parse-phase-parse`);
+    }
 }
 
 async function requests(ws: Awaited<ReturnType<typeof createWorkspace>>, name: string, count: number, scenario: string, key: string): Promise<void> {
@@ -180,7 +202,7 @@ async function singlePlan(kb: number, edits: number, probes: number, warm: numbe
     const scenario = `one plan of ${kb >= 1024 ? `${kb / 1024} MB` : `${kb} KB`}`;
     print(`\n${scenario}`);
     const ws = await createWorkspace({ 'kommun.vplan': sharedFile(), 'plan.vplan': generatePlan('plan', kb * 1024) });
-    await editSeries(ws, 'plan.vplan', edits, scenario, warm, key);
+    await editSeries(ws, 'plan.vplan', edits, scenario, warm, key, true);
     await requests(ws, 'plan.vplan', probes, scenario, key.replace(/-edit$/, ''));
 }
 
@@ -257,7 +279,7 @@ const load = (await import('node:os')).loadavg();
 print(`vplan editor latency — Node ${process.version}, ${new Date().toISOString()}, load average ${load.map(l => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
 if (which === 'all' || which === 'single') {
     await singlePlan(100, 60, 150, 15, 'single-100k-edit');
-    await singlePlan(1024, 15, 40, 5, 'single-1m-edit');
+    await singlePlan(1024, 12, 40, 5, 'single-1m-edit');
 }
 // VPLAN_BENCH_PLANS=100 runs a smaller workspace (to try the benchmark itself quickly).
 if (which === 'all' || which === 'workspace') await largeWorkspace(Number(process.env.VPLAN_BENCH_PLANS ?? 1000));

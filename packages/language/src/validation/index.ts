@@ -1,6 +1,6 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import {
-    isFollowUp, isSeriesDecl, type Activity, type BudgetAssignment, type Contribution, type ControlArea, type Deadline,
+    isFollowUp, isSeriesDecl, type Activity, type BudgetAssignment, type ComparisonGroup, type Contribution, type ControlArea, type Deadline,
     type Frequency, type Indicator, type Mission, type Outcome, type PeriodReport, type Plan, type SourceRef, type VplanAstType
 } from '../generated/ast.js';
 import type { VplanCoreServices } from '../vplan-module.js';
@@ -8,6 +8,7 @@ import { DuplicateIds, checkLocalDuplicates } from './duplicate-ids.js';
 import { checkContribution, checkDeadline, checkMonthly, checkOutcome, checkPlanYear } from './plan-checks.js';
 import { checkPeriodReport } from './follow-up-checks.js';
 import { checkKpi, checkKpiId, checkSameKpi, SameKpiIndex } from './kpi-checks.js';
+import { checkKoladaGroupId, checkRankDirection } from './rank-checks.js';
 import { checkActivity, checkAssignment, checkIndicatorDuties } from './responsibility-checks.js';
 import { checkRestatement, checkThresholds } from './threshold-checks.js';
 
@@ -41,6 +42,7 @@ export function registerVplanChecks(services: VplanCoreServices): void {
             (n: Indicator, a) => checkIndicatorDuties(n, a, lang()),
             (n: Indicator, a) => checkLocalDuplicates(n.members.filter(isSeriesDecl), a, lang()),
             (n: Indicator, a) => checkSameKpi(n, sameKpi, a, lang()),
+            (n: Indicator, a) => checkRankDirection(n, a, lang()),
             named
         ],
         Outcome: (n: Outcome, a) => checkOutcome(n, a, lang()),
@@ -63,7 +65,7 @@ export function registerVplanChecks(services: VplanCoreServices): void {
         Goal: named,
         Role: named,
         Source: named,
-        ComparisonGroup: named,
+        ComparisonGroup: [(n: ComparisonGroup, a) => checkKoladaGroupId(n, a, lang()), named],
         Organisation: named,
         Department: named,
         Unit: named,

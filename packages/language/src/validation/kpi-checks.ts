@@ -1,11 +1,12 @@
 // KPI ids: their form (a letter and five digits), what Kolada's cached metadata says of them (never
 // the network: an id Kolada does not know is an error, a title that shares no word with the
 // indicator's a hint), and the same KPI given other bands by another indicator.
-import { AstUtils, DocumentState, GrammarUtils, type AstNode, type LangiumSharedCoreServices, type ValidationAcceptor } from 'langium';
+import { AstUtils, DocumentState, type AstNode, type LangiumSharedCoreServices, type ValidationAcceptor } from 'langium';
 import { isIndicator, isSourceRef, type Indicator, type SourceRef } from '../generated/ast.js';
 import type { Lang, Localized } from '../i18n/lang.js';
 import { titlesPlainlyDiffer, type KpiCatalog } from '../kolada/kpi-catalog.js';
 import { bandText, restatedIndicator, thresholdsOf } from '../semantics/index.js';
+import { checkIdForm } from './id-form.js';
 import { messages } from './messages.js';
 import { planYear } from './plan-checks.js';
 import { relatedNode } from './related.js';
@@ -16,13 +17,7 @@ import { sameBands } from './threshold-checks.js';
 const KPI_ID = /^[A-Z]\d{5}$/;
 
 export function checkKpiId(ref: SourceRef, accept: ValidationAcceptor, lang: Lang): void {
-    const kpi = ref.kpi;
-    if (kpi === undefined || KPI_ID.test(kpi)) return;
-    const upper = kpi.trim().toUpperCase();
-    const node = GrammarUtils.findNodeForProperty(ref.$cstNode, 'kpi');
-    const fix = KPI_ID.test(upper) && node
-        ? { title: messages.fixReplace(`"${upper}"`), range: node.range, newText: JSON.stringify(upper) } : undefined;
-    report(accept, lang, 'kpi-id-format', messages.kpiIdFormat(kpi), { node: ref, property: 'kpi' }, { kpi }, fix);
+    checkIdForm(ref, 'kpi', KPI_ID, 'kpi-id-format', messages.kpiIdFormat, 'kpi', accept, lang);
 }
 
 function kpiOf(indicator: Indicator): { kpi: string; ref: SourceRef } | undefined {
