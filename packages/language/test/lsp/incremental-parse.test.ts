@@ -10,7 +10,7 @@ import { runEditSequences } from './incremental-equivalence.js';
 
 describe('incremental re-parse equals a full parse', () => {
     test('long random edit sequences over the examples and a generated plan (fixed seed)', async () => {
-        const report = await runEditSequences({ seed: 20261203, runs: Number(process.env.VPLAN_INCREMENTAL_RUNS ?? 4), steps: 40 });
+        const report = await runEditSequences({ seed: 20261203, runs: Number(process.env.VPLAN_INCREMENTAL_RUNS ?? 7), steps: 30 });
         console.log(`incremental re-parse: ${JSON.stringify(report)}`);
         // The comparison ran on every edit, and most edits took the incremental path (typing inside
         // blocks is the common case): the test cannot pass by always falling back to a full parse.
