@@ -13,6 +13,7 @@ import { setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createVplanServices } from '../packages/language/src/index.js';
 import type { VplanDocumentFactory } from '../packages/language/src/lsp/document-factory.js';
+import type { VplanDocumentValidator } from '../packages/language/src/validation/index.js';
 import { generatePlan, random, sharedFile } from './plan-generator.js';
 
 type Services = ReturnType<typeof createVplanServices>;
@@ -128,15 +129,20 @@ async function editSeries(ws: Awaited<ReturnType<typeof createWorkspace>>, name:
     const cpu: number[] = [];
     const phases: number[][] = [[], [], [], [], [], []];
     const first: number[] = [];
-    // Paired: every other steady-state edit parses the whole document (the incremental re-parse
-    // off), so both see the same load; `count` edits of each.
+    // Paired, in turns so that all see the same load; `count` edits of each: as shipped; with the
+    // whole document parsed (the incremental re-parse off, with pairedFull); with every check run
+    // again (the reuse of unchanged blocks' findings off).
     const factory = ws.services.shared.workspace.LangiumDocumentFactory as VplanDocumentFactory;
+    const reuse = (ws.services.Vplan.validation.DocumentValidator as VplanDocumentValidator).reuse!;
     const full = { own: [] as number[], cpu: [] as number[], parse: [] as number[] };
+    const noReuse = { own: [] as number[], cpu: [] as number[], phases: [[], [], [], [], [], []] as number[][] };
+    const turns = pairedFull ? ['shipped', 'full', 'no-reuse'] as const : ['shipped', 'no-reuse'] as const;
     const shipped = factory.incremental;
     const counts = { ...factory.counts };
-    for (let i = 0; i < (pairedFull ? 2 * count : count) + warm; i++) {
-        const fullTurn = pairedFull && i >= warm && (i - warm) % 2 === 1;
-        factory.incremental = shipped && !fullTurn;
+    for (let i = 0; i < turns.length * count + warm; i++) {
+        const turn = i < warm ? 'shipped' : turns[(i - warm) % turns.length];
+        factory.incremental = shipped && turn !== 'full';
+        reuse.enabled = turn !== 'no-reuse';
         const text = ws.services.shared.workspace.TextDocuments.get(`file:///bench/${name}`)!.getText();
         const digits = outcomeDigits(text);
         const offset = digits[Math.floor(rnd() * digits.length)];
@@ -146,16 +152,23 @@ async function editSeries(ws: Awaited<ReturnType<typeof createWorkspace>>, name:
             first.push(result.own);
             continue;
         }
-        if (fullTurn) {
+        if (turn === 'full') {
             full.own.push(result.own);
             full.cpu.push(result.cpu);
             full.parse.push(result.phases[0]);
+            continue;
+        }
+        if (turn === 'no-reuse') {
+            noReuse.own.push(result.own);
+            noReuse.cpu.push(result.cpu);
+            result.phases.forEach((t, k) => noReuse.phases[k].push(t));
             continue;
         }
         own.push(result.own);
         cpu.push(result.cpu);
         result.phases.forEach((t, k) => phases[k].push(t));
     }
+    reuse.enabled = true;
     record(scenario, `edit → diagnostics, first ${warm} edits after opening`, first, `${key}-first`);
     record(scenario, 'edit → diagnostics of the edited plan', own, key);
     record(scenario, '  same, CPU time of the process', cpu, `${key}-cpu`);
@@ -167,6 +180,9 @@ async function editSeries(ws: Awaited<ReturnType<typeof createWorkspace>>, name:
         record(scenario, '  same, CPU time of the process', full.cpu, `${key}-full-parse-cpu`);
         record(scenario, '  phase: parse', full.parse, `${key}-full-parse-phase-parse`);
     }
+    record(scenario, 'paired: edit → diagnostics, every check run again', noReuse.own, `${key}-without-reuse`);
+    record(scenario, '  same, CPU time of the process', noReuse.cpu, `${key}-without-reuse-cpu`);
+    ['parse', 'index exports', 'local scopes', 'link', 'index references', 'validate'].forEach((phase, k) => record(scenario, `  phase: ${phase}`, noReuse.phases[k], `${key}-without-reuse-phase-${slug(phase)}`));
 }
 
 async function requests(ws: Awaited<ReturnType<typeof createWorkspace>>, name: string, count: number, scenario: string, key: string): Promise<void> {

@@ -105,8 +105,8 @@ export function renderIndex(entries: IndexEntry[], options: { lang: RenderOption
 }
 
 /** A whole printable page around a body (the follow-up report's too): styles inline, a strict content-security policy. */
-export function htmlPage(title: string, body: string, options: Pick<RenderOptions, 'lang' | 'nonce'>): string {
-    return pageShell(title, body, options.lang, '', options.nonce);
+export function htmlPage(title: string, body: string, options: Pick<RenderOptions, 'lang' | 'nonce'>, printCss = ''): string {
+    return pageShell(title, body, options.lang, printCss, options.nonce);
 }
 
 function pageShell(title: string, body: string, lang: RenderOptions['lang'], printCss: string, nonce?: string): string {
