@@ -2,6 +2,7 @@
 // bin/vplan.cjs. Only the argument parser and the texts load eagerly; each command is imported
 // when it runs, so `--help` and `validate` do not pay for the renderer or the formatter.
 import * as v8 from 'node:v8';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { langFromEnv, type Lang } from '@vplan/language/i18n';
 import { isUsageError, parseArgs, UsageError, type OptionSpecs, type ParsedArgs } from './args.js';
 import type { CommandContext } from './context.js';
@@ -27,7 +28,8 @@ const specs: Record<CommandName, OptionSpecs> = {
         'as-of': { kind: 'string' },
         cache: { kind: 'boolean', negatable: true },
         'cache-location': { kind: 'string' },
-        'kolada-cache': { kind: 'string' }
+        'kolada-cache': { kind: 'string' },
+        jobs: { kind: 'string', short: 'j' }
     },
     render: {
         ...common,
@@ -187,7 +189,10 @@ function run(argv: readonly string[]): void {
  * warm (the arguments then follow the executable). The launcher does not start from one (it would
  * take a second Node start); bench/cli.mjs builds one to measure that alternative.
  */
-if (v8.startupSnapshot?.isBuildingSnapshot()) {
+if (!isMainThread && (workerData as { vplanPart?: unknown } | undefined)?.vplanPart) {
+    // A worker thread of a parallel `vplan validate` (parallel-load.ts) runs this bundle too.
+    void import('./part-worker.js').then(worker => worker.servePart());
+} else if (v8.startupSnapshot?.isBuildingSnapshot()) {
     prepareSnapshot();
     v8.startupSnapshot.setDeserializeMainFunction(() => run(process.argv.slice(1)));
 } else {
