@@ -1,7 +1,6 @@
 // The `vplan` command: bundled by esbuild.mjs into out/vplan-cli.cjs, started by the launcher
 // bin/vplan.cjs. Only the argument parser and the texts load eagerly; each command is imported
 // when it runs, so `--help` and `validate` do not pay for the renderer or the formatter.
-import * as v8 from 'node:v8';
 import { langFromEnv, type Lang } from '@vplan/language/i18n';
 import { isUsageError, parseArgs, UsageError, type OptionSpecs, type ParsedArgs } from './args.js';
 import type { CommandContext } from './context.js';
@@ -187,7 +186,9 @@ function run(argv: readonly string[]): void {
  * warm (the arguments then follow the executable). The launcher does not start from one (it would
  * take a second Node start); bench/cli.mjs builds one to measure that alternative.
  */
-if (v8.startupSnapshot?.isBuildingSnapshot()) {
+if (process.execArgv.includes('--build-snapshot')) {
+    // Node's v8 module only then: loading it costs every start a few milliseconds.
+    const v8 = require('node:v8') as typeof import('node:v8');
     prepareSnapshot();
     v8.startupSnapshot.setDeserializeMainFunction(() => run(process.argv.slice(1)));
 } else {

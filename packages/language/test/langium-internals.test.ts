@@ -1,7 +1,8 @@
 // Fails when a Langium upgrade changes the internals src/langium-internals.ts relies on.
 import { AstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { linkedDescription, repointReference, withoutReferenceIndex } from '../src/langium-internals.js';
+import { LLStarLookaheadStrategy } from 'chevrotain-allstar';
+import { linkedDescription, parserLookaheadStrategy, repointReference, withoutReferenceIndex } from '../src/langium-internals.js';
 import { createVplanCoreServices, isIndicator, isResponsible, type Indicator, type Role } from '../src/index.js';
 
 async function workspace(files: Record<string, string>) {
@@ -51,5 +52,12 @@ describe('Langium internals behind one adapter', () => {
         again.services.shared.workspace.IndexManager.updateReferences = counting;
         await again.services.shared.workspace.DocumentBuilder.build(again.documents);
         expect(calls).toBeGreaterThan(0);
+    });
+
+    test('a Langium parser\'s Chevrotain parser and its lookahead strategy can be reached', () => {
+        const { Vplan } = createVplanCoreServices(EmptyFileSystem);
+        // Langium's own completion parser: the strategy Langium gives it, ALL(*).
+        expect(parserLookaheadStrategy(Vplan.parser.CompletionParser)).toBeInstanceOf(LLStarLookaheadStrategy);
+        expect(parserLookaheadStrategy(Vplan.parser.LangiumParser)).toBeInstanceOf(LLStarLookaheadStrategy);
     });
 });
