@@ -12,6 +12,8 @@ import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langi
 import { setTextDocument } from 'langium/test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createVplanServices } from '../packages/language/src/index.js';
+import type { VplanDocumentFactory } from '../packages/language/src/lsp/document-factory.js';
+import type { VplanDocumentValidator } from '../packages/language/src/validation/index.js';
 import { generatePlan, random, sharedFile } from './plan-generator.js';
 
 type Services = ReturnType<typeof createVplanServices>;
@@ -121,13 +123,26 @@ function outcomeDigits(text: string): number[] {
  * `warm` edits first, recorded apart as what the first keystrokes after opening cost (the JIT has
  * not optimised the parser and checks yet), then `count` edits in steady state.
  */
-async function editSeries(ws: Awaited<ReturnType<typeof createWorkspace>>, name: string, count: number, scenario: string, warm: number, key: string): Promise<void> {
+async function editSeries(ws: Awaited<ReturnType<typeof createWorkspace>>, name: string, count: number, scenario: string, warm: number, key: string, pairedFull = false): Promise<void> {
     const rnd = random(42);
     const own: number[] = [];
     const cpu: number[] = [];
     const phases: number[][] = [[], [], [], [], [], []];
     const first: number[] = [];
-    for (let i = 0; i < count + warm; i++) {
+    // Paired, in turns so that all see the same load; `count` edits of each: as shipped; with the
+    // whole document parsed (the incremental re-parse off, with pairedFull); with every check run
+    // again (the reuse of unchanged blocks' findings off).
+    const factory = ws.services.shared.workspace.LangiumDocumentFactory as VplanDocumentFactory;
+    const reuse = (ws.services.Vplan.validation.DocumentValidator as VplanDocumentValidator).reuse!;
+    const full = { own: [] as number[], cpu: [] as number[], parse: [] as number[] };
+    const noReuse = { own: [] as number[], cpu: [] as number[], phases: [[], [], [], [], [], []] as number[][] };
+    const turns = pairedFull ? ['shipped', 'full', 'no-reuse'] as const : ['shipped', 'no-reuse'] as const;
+    const shipped = factory.incremental;
+    const counts = { ...factory.counts };
+    for (let i = 0; i < turns.length * count + warm; i++) {
+        const turn = i < warm ? 'shipped' : turns[(i - warm) % turns.length];
+        factory.incremental = shipped && turn !== 'full';
+        reuse.enabled = turn !== 'no-reuse';
         const text = ws.services.shared.workspace.TextDocuments.get(`file:///bench/${name}`)!.getText();
         const digits = outcomeDigits(text);
         const offset = digits[Math.floor(rnd() * digits.length)];
@@ -137,14 +152,37 @@ async function editSeries(ws: Awaited<ReturnType<typeof createWorkspace>>, name:
             first.push(result.own);
             continue;
         }
+        if (turn === 'full') {
+            full.own.push(result.own);
+            full.cpu.push(result.cpu);
+            full.parse.push(result.phases[0]);
+            continue;
+        }
+        if (turn === 'no-reuse') {
+            noReuse.own.push(result.own);
+            noReuse.cpu.push(result.cpu);
+            result.phases.forEach((t, k) => noReuse.phases[k].push(t));
+            continue;
+        }
         own.push(result.own);
         cpu.push(result.cpu);
         result.phases.forEach((t, k) => phases[k].push(t));
     }
+    reuse.enabled = true;
     record(scenario, `edit → diagnostics, first ${warm} edits after opening`, first, `${key}-first`);
     record(scenario, 'edit → diagnostics of the edited plan', own, key);
     record(scenario, '  same, CPU time of the process', cpu, `${key}-cpu`);
     ['parse', 'index exports', 'local scopes', 'link', 'index references', 'validate'].forEach((phase, k) => record(scenario, `  phase: ${phase}`, phases[k], `${key}-phase-${slug(phase)}`));
+    factory.incremental = shipped;
+    print(`  ${factory.counts.incremental - counts.incremental} edits re-parsed one block, ${factory.counts.full - counts.full} the whole plan`);
+    if (pairedFull) {
+        record(scenario, 'paired: edit → diagnostics, whole plan re-parsed', full.own, `${key}-full-parse`);
+        record(scenario, '  same, CPU time of the process', full.cpu, `${key}-full-parse-cpu`);
+        record(scenario, '  phase: parse', full.parse, `${key}-full-parse-phase-parse`);
+    }
+    record(scenario, 'paired: edit → diagnostics, every check run again', noReuse.own, `${key}-without-reuse`);
+    record(scenario, '  same, CPU time of the process', noReuse.cpu, `${key}-without-reuse-cpu`);
+    ['parse', 'index exports', 'local scopes', 'link', 'index references', 'validate'].forEach((phase, k) => record(scenario, `  phase: ${phase}`, noReuse.phases[k], `${key}-without-reuse-phase-${slug(phase)}`));
 }
 
 async function requests(ws: Awaited<ReturnType<typeof createWorkspace>>, name: string, count: number, scenario: string, key: string): Promise<void> {
@@ -180,7 +218,7 @@ async function singlePlan(kb: number, edits: number, probes: number, warm: numbe
     const scenario = `one plan of ${kb >= 1024 ? `${kb / 1024} MB` : `${kb} KB`}`;
     print(`\n${scenario}`);
     const ws = await createWorkspace({ 'kommun.vplan': sharedFile(), 'plan.vplan': generatePlan('plan', kb * 1024) });
-    await editSeries(ws, 'plan.vplan', edits, scenario, warm, key);
+    await editSeries(ws, 'plan.vplan', edits, scenario, warm, key, true);
     await requests(ws, 'plan.vplan', probes, scenario, key.replace(/-edit$/, ''));
 }
 
@@ -257,7 +295,7 @@ const load = (await import('node:os')).loadavg();
 print(`vplan editor latency — Node ${process.version}, ${new Date().toISOString()}, load average ${load.map(l => l.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores`);
 if (which === 'all' || which === 'single') {
     await singlePlan(100, 60, 150, 15, 'single-100k-edit');
-    await singlePlan(1024, 15, 40, 5, 'single-1m-edit');
+    await singlePlan(1024, 12, 40, 5, 'single-1m-edit');
 }
 // VPLAN_BENCH_PLANS=100 runs a smaller workspace (to try the benchmark itself quickly).
 if (which === 'all' || which === 'workspace') await largeWorkspace(Number(process.env.VPLAN_BENCH_PLANS ?? 1000));

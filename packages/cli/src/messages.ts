@@ -221,7 +221,8 @@ Options:
   --format FORMAT     html, md, docx (Word) or pdf (default: html, or the FILE's
                       extension: .md, .docx, .pdf); docx and pdf need -o
   --no-status         no status column in the Word document's indicator tables
-  --period P          the follow-up report of period P (T1, helår …): deviations first
+  --period P          the follow-up report of period P (T1, helår …): deviations first,
+                      in any --format (DIR/<name>-<period>.<format>)
   --deviations-only   the follow-up report's deviations only
   --as-of YYYY-MM-DD  judge deadlines as of this date (default: today)
   --lang sv|en        language of the report
@@ -243,7 +244,8 @@ Flaggor:
   --format FORMAT     html, md, docx (Word) eller pdf (standard: html, eller FILs
                       filändelse: .md, .docx, .pdf); docx och pdf kräver -o
   --no-status         ingen statuskolumn i Word-dokumentets indikatortabeller
-  --period P          uppföljningsrapporten för period P (T1, helår …): avvikelser först
+  --period P          uppföljningsrapporten för period P (T1, helår …): avvikelser först,
+                      i varje --format (MAPP/<namn>-<period>.<format>)
   --deviations-only   bara uppföljningsrapportens avvikelser
   --as-of ÅÅÅÅ-MM-DD  bedöm sista datum per detta datum (standard: i dag)
   --lang sv|en        rapportens språk

@@ -1,12 +1,11 @@
 // The documents a council receives, opened as their readers open them: the .docx unzipped and its
 // XML read, the PDF's pages counted and its text read with poppler (pdfinfo, pdftotext).
 import { beforeAll, describe, expect, test } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
 import { ensureBuilt, ROOT, vplan } from './helpers.js';
+import { docx, pageText, paragraphs, pdfPages } from './read-documents.js';
 
 beforeAll(() => ensureBuilt(), 240_000);
 
@@ -16,17 +15,6 @@ const SCHOOL = path.join(ROOT, 'examples/english/school-2026.vplan');
 
 function out(name: string): string {
     return path.join(mkdtempSync(path.join(tmpdir(), 'vplan-doc-')), name);
-}
-
-/** The parts of a .docx, as Word reads them. */
-function docx(file: string): Record<string, string> {
-    const parts = unzipSync(new Uint8Array(readFileSync(file)));
-    return Object.fromEntries(Object.entries(parts).filter(([name]) => name.endsWith('.xml') || name.endsWith('.rels')).map(([name, bytes]) => [name, strFromU8(bytes)]));
-}
-
-/** The text of the paragraphs of an XML fragment, one string per paragraph. */
-function paragraphs(xml: string): string[] {
-    return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(p => [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map(t => t[1]).join(''));
 }
 
 /** Rows of every table: the text of each cell. */
@@ -116,18 +104,6 @@ describe('vplan render --format docx', () => {
         expect(r.stderr).toBe('vplan: --format docx writes a file: give -o <file.docx> or -o <folder>/\n');
     });
 });
-
-function pdfPages(file: string): number {
-    const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
-    expect(info.status).toBe(0);
-    expect(info.stdout).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
-    return Number(/Pages:\s+(\d+)/.exec(info.stdout)![1]);
-}
-
-function pageText(file: string, page: number): string[] {
-    const r = spawnSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', file, '-'], { encoding: 'utf8' });
-    return r.stdout.split('\n').map(l => l.trim()).filter(Boolean);
-}
 
 describe('vplan render --format pdf', () => {
     test('Norsjö 2026: A4, a cover, the title in the running header, "Sida N av M", no blank page, no heading left alone at a page end', () => {

@@ -138,10 +138,6 @@ describe('vplan render --period', () => {
         }
     });
 
-    test('--period with Markdown output is refused', () => {
-        const r = run(['render', `${EXAMPLE}/omsorg-2026.vplan`, '--period', 'T1', '--format', 'md']);
-        expect(r.code).toBe(2);
-    });
 });
 
 describe('every surface agrees at a period', () => {

@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CLI, ensureBuilt, NODE, tempCopy, type RunResult } from './helpers.js';
-import { fixture, startStandIn, type StandIn } from '../../data/test/kolada-stand-in.js';
+import { fixture, startStandIn, type StandIn, type StandInData } from '../../data/test/kolada-stand-in.js';
+import type { KoladaDataRow } from '../../data/src/index.js';
 
 beforeAll(() => ensureBuilt(), 240_000);
 
@@ -182,5 +183,110 @@ describe('vplan kolada', () => {
         expect(codes(without)).not.toContain('unknown-kpi');
         const again = await run(['validate', '--cache', '--format', 'json', '--kolada-cache', 'kpi', 'kolada'], dir);
         expect(codes(again)).toContain('unknown-kpi');
+    });
+});
+
+/**
+ * Kolada's municipality group G100001 (30 members, none of them Norsjö) and their costs for
+ * N15006 (lower is better). Test data in Kolada's shape, not Kolada's figures.
+ */
+function rankData(): StandInData {
+    const members = Array.from({ length: 30 }, (_, i) => ({ id: String(2501 + i), title: `Kommun ${i + 1}` }));
+    const row = (municipality: string, period: number, value: number | null): KoladaDataRow =>
+        ({ kpi: 'N15006', municipality, period, values: [{ gender: 'T', count: value === null ? 0 : 1, status: '', value }] });
+    const data: KoladaDataRow[] = [];
+    members.forEach((m, i) => {
+        const n = i + 1;
+        data.push(row(m.id, 2024, 900 + 100 * n));
+        // Two members without a 2025 figure: left out of the ranking.
+        data.push(row(m.id, 2025, n === 3 || n === 10 ? null : 1000 + 100 * n));
+        data.push(row(m.id, 2026, 1000 + 100 * n));
+    });
+    // Norsjö: 2000 in 2024 (tied with member 11), 1450 in 2025, no figure yet for 2026.
+    data.push(row('2417', 2024, 2000), row('2417', 2025, 1450), row('2417', 2026, null));
+    return { kpis: [], data, municipality_groups: [{ id: 'G100001', title: 'Liknande kommuner, test', members }] };
+}
+
+describe('vplan kolada: ranks from a comparison group', () => {
+    const RANK_PLAN = readFileSync(path.join(__dirname, 'fixtures/kolada-rank/ifo.vplan'), 'utf8');
+
+    test('the rank among the Kolada group is the outcome: diffed, checked, written; the rest byte for byte', async () => {
+        standIn = await startStandIn(rankData());
+        const dir = tempCopy('kolada-rank');
+        const file = path.join(dir, 'kolada-rank/ifo.vplan');
+        const api = ['--api-url', standIn.url];
+
+        const check = await run(['kolada', 'check', '--lang', 'sv', ...api, 'kolada-rank'], dir);
+        // 2024: 10 members cost less than 2000 (member 11 ties and does not count as ahead): 11th of 31, 35,5 % → 36.
+        // 2025: 3 of the 28 members with a figure cost less than 1450: 4th of 29, 13,8 % → 14.
+        // 2026: Norsjö has no figure: no data, written only because the plan has nothing for 2026.
+        expect(check.stdout).toBe(
+            'kolada-rank/ifo.vplan:13:20: kostnad: utfall 2024: 50 % bästa → utfall 2024: 36 % bästa\n' +
+            'kolada-rank/ifo.vplan:14:7: kostnad: lägg till: utfall 2025: 14 % bästa\n' +
+            'kolada-rank/ifo.vplan:14:7: kostnad: lägg till: utfall 2026: iu\n');
+        expect(check.code).toBe(1);
+        expect(check.stderr.split('\n')).toEqual([
+            'vplan: kolada-rank/ifo.vplan: indikatorn utanRiktning: rangen bland Jämförbara kommuner kräver att man vet vilket värde som är bäst (skriv riktning högre eller lägre); hoppas över',
+            'vplan: kolada-rank/ifo.vplan: indikatorn utanGrupp har rangband, men jämförelsegruppen Grupp utan Kolada-id anger ingen grupp i Kolada (skriv kolada "G…" i gruppen); hoppas över',
+            'vplan: kolada-rank/ifo.vplan: Kolada har ingen kommungrupp G999999 (jämförelsegruppen Okänd grupp); indikatorn okandGrupp hoppas över',
+            '1 utfall att ändra, 2 att lägga till (Källa: Kolada)',
+            ''
+        ]);
+        // One request per group (the unknown one a 404); the 31 municipalities in lists of at most 25.
+        const asked = [...standIn.requests].sort();
+        expect(asked).toEqual([
+            '/v3/data/kpi/N15006/municipality/' + Array.from({ length: 25 }, (_, i) => 2501 + i).join(',') + '/year/2024,2025,2026',
+            '/v3/data/kpi/N15006/municipality/2526,2527,2528,2529,2530,2417/year/2024,2025,2026',
+            '/v3/municipality_groups/G100001',
+            '/v3/municipality_groups/G999999'
+        ]);
+
+        const pull = await run(['kolada', 'pull', ...api, 'kolada-rank/ifo.vplan'], dir);
+        expect(pull.code).toBe(1);
+        expect(readFileSync(file, 'utf8')).toBe(RANK_PLAN);
+        expect(pull.stdout).toContain('+      utfall 2024: 36 % bästa   // inaktuellt\n+      utfall 2025: 14 % bästa\n+      utfall 2026: iu\n');
+
+        const write = await run(['kolada', 'pull', '--write', ...api, 'kolada-rank/ifo.vplan'], dir);
+        expect(write.code).toBe(0);
+        expect(readFileSync(file, 'utf8')).toBe(RANK_PLAN.replace(
+            '      utfall 2024: 50 % bästa   // inaktuellt\n',
+            '      utfall 2024: 36 % bästa   // inaktuellt\n      utfall 2025: 14 % bästa\n      utfall 2026: iu\n'));
+
+        const again = await run(['kolada', 'check', ...api, 'kolada-rank'], dir);
+        expect(again.stdout).toBe('');
+        expect(again.code).toBe(0);
+        // The written ranks are read by the rank bands: from 36 % to 14 % is better (a rank is better when lower).
+        const status = await run(['status', '--format', 'json', 'kolada-rank'], dir);
+        const kostnad = JSON.parse(status.stdout).plans[0].indicators.find((i: { name: string }) => i.name === 'kostnad');
+        expect(kostnad.trend).toBe('improving');
+        const validate = await run(['validate', 'kolada-rank'], dir);
+        expect(validate.code).toBe(0);
+        expect(validate.stdout).toMatch(/rank-direction-missing/); // utanRiktning: a warning, no error
+    });
+
+    test('English plans get "% best"; a group listing the municipality itself counts it once', async () => {
+        const data = rankData();
+        data.municipality_groups![0].members.push({ id: '2417', title: 'Norsjö' });
+        standIn = await startStandIn(data);
+        const dir = tempCopy('kolada-rank');
+        writeFileSync(path.join(dir, 'kolada-rank/ifo.vplan'), [
+            'plan ifo "IFO" {', '  organization norsjo', '  year 2026',
+            '  indicator cost "Cost of income support" {', '    source kolada kpi "N15006"', '    direction lower',
+            '    green 25 % best', '    yellow 26–50 % best', '    compared with jamforbara', '    responsible chef', '  }', '}', ''
+        ].join('\n'));
+        const r = await run(['kolada', 'check', '--year', '2024', '--api-url', standIn.url, 'kolada-rank'], dir);
+        // 11th of 31 as before (counted twice it would be 11th of 32: 35 %).
+        expect(r.stdout).toBe('kolada-rank/ifo.vplan:10:5: cost: add: outcome 2024: 36 % best\n');
+        expect(r.code).toBe(1);
+        expect(standIn.requests.join(' ').match(/2417/g)).toHaveLength(1);
+    });
+
+    test('an unreachable group endpoint (500) is one line and exit 2, nothing written', async () => {
+        standIn = await startStandIn(rankData(), { faults: [{ match: '/municipality_groups/', fault: 500 }] });
+        const dir = tempCopy('kolada-rank');
+        const r = await run(['kolada', 'pull', '--write', '--api-url', standIn.url, 'kolada-rank'], dir);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(/^vplan: http:\/\/127\.0\.0\.1:\d+\/v3\/municipality_groups\/G\d+: HTTP 500 Internal Server Error\n$/);
+        expect(readFileSync(path.join(dir, 'kolada-rank/ifo.vplan'), 'utf8')).toBe(RANK_PLAN);
     });
 });

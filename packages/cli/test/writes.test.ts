@@ -3,12 +3,12 @@
 // The tests run as root, for whom permissions stop nothing: the failures are made with what stops
 // root too (a folder that is a file, an immutable folder, a full file system).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
     chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync
 } from 'node:fs';
 import * as path from 'node:path';
-import { ensureBuilt, tempCopy, vplan } from './helpers.js';
+import { CLI, NODE, ensureBuilt, tempCopy, vplan } from './helpers.js';
 
 beforeAll(() => ensureBuilt(), 240_000);
 
@@ -182,6 +182,59 @@ describe('atomic replacement keeps what the file was', () => {
         expect(left).toContain(fresh);
         expect(left).toContain(foreign);
     });
+});
+
+describe('a run killed in the middle of a write', () => {
+    /** Starts `vplan fmt --write a.vplan` and kills it (SIGKILL: no handler runs) as soon as its temporary file appears. */
+    async function killWhileWriting(dir: string): Promise<{ killedMidWrite: boolean }> {
+        const child = spawn(NODE, [CLI, 'fmt', '--write', 'a.vplan'], { cwd: dir, stdio: 'ignore' });
+        const closed = new Promise(resolve => child.on('close', resolve));
+        let exited = false;
+        child.on('exit', () => { exited = true; });
+        const killed = await new Promise<boolean>(resolve => {
+            const poll = () => {
+                if (exited) return resolve(false);
+                if (readdirSync(dir).some(name => name.endsWith('.tmp'))) {
+                    child.kill('SIGKILL');
+                    return resolve(true);
+                }
+                setImmediate(poll);
+            };
+            poll();
+        });
+        await closed;
+        // The kill landed before the rename when the temporary file is still there.
+        return { killedMidWrite: killed && readdirSync(dir).some(name => name.endsWith('.tmp')) };
+    }
+
+    test('leaves the file as it was, byte for byte; the next run writes it whole', async () => {
+        // A plan large enough that writing it takes a moment: 1,500 copies of a messy plan (330 KB).
+        const original = readFileSync(path.join(tempCopy('fmt'), 'fmt/messy.vplan'), 'utf8').repeat(1500);
+        const reference = tempCopy('fmt');
+        writeFileSync(path.join(reference, 'a.vplan'), original);
+        expect(vplan(['fmt', '--write', 'a.vplan'], { cwd: reference }).code).toBe(0);
+        const formatted = readFileSync(path.join(reference, 'a.vplan'), 'utf8');
+        expect(formatted).not.toBe(original);
+
+        let caught = 0;
+        for (let attempt = 0; attempt < 5 && caught === 0; attempt++) {
+            const dir = tempCopy('fmt');
+            writeFileSync(path.join(dir, 'a.vplan'), original);
+            const { killedMidWrite } = await killWhileWriting(dir);
+            const now = readFileSync(path.join(dir, 'a.vplan'), 'utf8');
+            if (killedMidWrite) {
+                caught++;
+                expect(now).toBe(original);
+            } else {
+                // The run finished (or was killed after its rename): the file is whole and formatted.
+                expect(now).toBe(formatted);
+            }
+            expect(vplan(['fmt', '--write', 'a.vplan'], { cwd: dir }).code).toBe(0);
+            expect(readFileSync(path.join(dir, 'a.vplan'), 'utf8')).toBe(formatted);
+        }
+        // Not vacuous: at least one kill landed between the temporary file's creation and the rename.
+        expect(caught).toBeGreaterThan(0);
+    }, 240_000);
 });
 
 describe('render -o: the format follows the file name; a folder name makes a folder', () => {

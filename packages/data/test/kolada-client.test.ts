@@ -71,6 +71,16 @@ describe('the Kolada v3 client', () => {
         expect(kpis[0].title).toMatch(/helhetssyn/);
     });
 
+    test('a municipality group with its members; an unknown id (404) is undefined, a 500 a failure', async () => {
+        const group = { id: 'G7', title: 'Liknande kommuner', members: [{ id: '2401', title: 'Arjeplog' }, { id: '2403' }] };
+        standIn = await startStandIn({ kpis: [], data: [], municipality_groups: [group] }, { faults: [{ match: '/G500', fault: 500 }] });
+        const client = new KoladaClient({ baseUrl: standIn.url });
+        expect(await client.municipalityGroup('G7')).toEqual(group);
+        expect(await client.municipalityGroup('G8')).toBeUndefined();
+        expect(standIn.requests).toEqual(['/v3/municipality_groups/G7', '/v3/municipality_groups/G8']);
+        expect((await failure(client.municipalityGroup('G500'))).status).toBe(500);
+    });
+
     test('404 and 500 fail with the URL and the status', async () => {
         standIn = await startStandIn(fixture('norsjo'), { faults: [{ match: '/kpi/U404', fault: 404 }, { match: '/kpi/U500', fault: 500 }] });
         const client = new KoladaClient({ baseUrl: standIn.url });

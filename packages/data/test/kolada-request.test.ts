@@ -62,6 +62,43 @@ describe('vplan/koladaPull', () => {
         expect(result).toEqual({ ok: false, reason: 'unreachable', message: `${url}/data/kpi/U23471/municipality/2417/year/2024,2025,2026: anslutningen nekades (ECONNREFUSED)` });
     });
 
+    test('rank bands: the rank among the Kolada group as an edit; an unknown group is a note', async () => {
+        const row = (municipality: string, value: number | null) =>
+            ({ kpi: 'N15006', municipality, period: 2025, values: [{ gender: 'T' as const, count: 1, status: '', value }] });
+        standIn = await startStandIn({
+            kpis: [],
+            // Higher is better here: 2417's 70 is behind 80, level with 70 (a tie), ahead of 60; 2503 has no figure.
+            data: [row('2501', 80), row('2502', 70), row('2503', null), row('2504', 60), row('2417', 70)],
+            municipality_groups: [{ id: 'G42', title: 'Liknande kommuner', members: ['2501', '2502', '2503', '2504'].map(id => ({ id })) }]
+        });
+        process.env.VPLAN_CACHE_DIR = mkdtempSync(path.join(tmpdir(), 'vplan-kpi-'));
+        const text = `organisation norsjoRank "Norsjö kommun" { kolada 2417 }
+group similarRank "Similar municipalities" { kolada "G42" }
+group unknownRank "Unknown group" { kolada "G43" }
+plan ifo "IFO" {
+  organisation norsjoRank
+  year 2026
+  indicator satisfaction "Satisfaction" {
+    source kolada kpi "N15006"
+    direction higher
+    green 25 % best
+    yellow 26–50 % best
+    compared with similarRank
+  }
+  indicator other "Other" { source kolada kpi "N15006" direction higher green 25 % best compared with unknownRank }
+}
+`;
+        const doc: LangiumDocument<Document> = await parse(text);
+        const result = await koladaPullFor(doc, standIn.url, 'en');
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        // 2nd (shared with 2502) of the 4 with a figure: 50 %.
+        expect(result.changes.map(c => `${c.line}: ${c.kind} ${c.period}: ${c.after}`)).toEqual(['12: add 2025: outcome 2025: 50 % best']);
+        expect(result.notes).toEqual(['Kolada has no municipality group G43 (comparison group Unknown group).']);
+        const after = TextDocument.applyEdits(TextDocument.create('file:///x.vplan', 'vplan', 1, text), result.edits);
+        expect(after).toBe(text.replace('    compared with similarRank\n', '    compared with similarRank\n    outcome 2025: 50 % best\n'));
+    });
+
     test('a plan with syntax errors is not touched', async () => {
         const doc: LangiumDocument<Document> = await parse(PLAN.replace('grön 82 eller högre', 'grön 82 eller'));
         expect(await koladaPullFor(doc, 'http://127.0.0.1:9/v3', 'en')).toEqual({ ok: false, reason: 'syntax', message: 'The plan has syntax errors; correct them first.' });

@@ -1,6 +1,6 @@
 // A stand-in for Kolada's v3 API on 127.0.0.1, for tests: it answers the data, KPI and
 // municipality-group routes from recorded rows, in Kolada's shape ({ values, count, next_url }),
-// refuses lists longer than 25 as Kolada does, pages its answers, and can be told to fail
+// refuses lists longer than 25 as Kolada does (an unknown municipality group is a 404), pages its answers, and can be told to fail
 // (404, 500, a timeout). No test ever calls the real network.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -64,6 +64,10 @@ export async function startStandIn(data: StandInData, options: StandInOptions = 
             values = data.kpis.filter(k => ids.includes(k.id));
         } else if (path === '/municipality_groups') {
             values = data.municipality_groups ?? [];
+        } else if ((m = /^\/municipality_groups\/([^/]+)$/.exec(path))) {
+            const ids = list(m[1]);
+            values = (data.municipality_groups ?? []).filter(g => ids.includes(g.id));
+            if (values.length === 0) return send(res, 404, JSON.stringify({ error: 'Not Found' }));
         } else {
             return send(res, 404, JSON.stringify({ error: 'Not Found' }));
         }

@@ -76,6 +76,15 @@ describe('the outcome-edit planner', () => {
         expect(r.kinds).toEqual([]);
     });
 
+    test('a rank figure corrects a rank\'s number only (unit, bästa and comment kept), fills "no data" and is added as "N % bästa"', async () => {
+        const rank = (value: number): Figure => ({ kind: 'rank', value });
+        const r = await plan('    utfall 2023: iu\n    utfall 2024: 31 % bästa   // förra året', { 2023: rank(40), 2024: rank(36), 2025: rank(14), 2026: none });
+        expect(r.kinds).toEqual(['change 2023', 'change 2024', 'add 2025', 'add 2026']);
+        expect(r.after).toContain('    utfall 2023: 40 % bästa\n    utfall 2024: 36 % bästa   // förra året\n    utfall 2025: 14 % bästa\n    utfall 2026: iu\n');
+        expect((await plan('    utfall 2024: 27,3 % bästa', { 2024: rank(27.3) })).kinds).toEqual([]);
+        expect((await plan('    outcome 2024: 50 % best', { 2025: rank(27.3) }, 'indicator')).after).toContain('outcome 2025: 27.3 % best\n');
+    });
+
     test('the indicator\'s precision rounds the figure, and decides what counts as equal', async () => {
         const r = await plan('    decimaler 1\n    utfall 2024: 7,1\n    utfall 2025: 7,0', { 2024: num(7.0999), 2025: num(7.26) });
         expect(r.kinds).toEqual(['change 2025']);

@@ -1,10 +1,11 @@
-// vplan.exportPlan: the active plan as a report page (HTML), Word or PDF. The language server renders
-// (it has the built plan and speaks its language); the client asks what and where, shows progress,
-// writes the file through the workspace file system and offers to open it.
+// vplan.exportPlan: the active plan as a report page (HTML), Word or PDF — the adopted plan or the
+// follow-up report of one of its periods. The language server renders (it has the built plan and
+// speaks its language); the client asks what and where, shows progress, writes the file through the
+// workspace file system and offers to open it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { sendTypedRequest } from '@vplan/language/protocol';
-import { EXPORT_PLAN, type ExportFormat, type ExportPlanResult } from '@vplan/preview/protocol';
+import { EXPORT_PERIODS, EXPORT_PLAN, type ExportFormat, type ExportPeriodsResult, type ExportPlanResult } from '@vplan/preview/protocol';
 import { LANGUAGE_ID } from './language-client.js';
 
 interface FormatPick extends vscode.QuickPickItem {
@@ -19,10 +20,31 @@ function formatPicks(): FormatPick[] {
     ];
 }
 
-/** The plan's file with the format's extension: `plan.vplan` → `plan.pdf`. */
-export function exportTarget(plan: vscode.Uri, format: ExportFormat): vscode.Uri {
+interface PeriodPick extends vscode.QuickPickItem {
+    /** undefined: the adopted plan. */
+    period?: string;
+}
+
+/** The adopted plan, then each follow-up period with how far its follow-up is; a follow-up file's own period first. */
+export function periodPicks(answer: ExportPeriodsResult): PeriodPick[] {
+    const state: Record<ExportPeriodsResult['periods'][number]['state'], string> = {
+        ready: vscode.l10n.t('ready for the report'),
+        draft: vscode.l10n.t('draft'),
+        none: vscode.l10n.t('no follow-up yet')
+    };
+    const periods = answer.periods.map(p => ({ period: p.name, label: vscode.l10n.t('Follow-up {0}', p.label), description: state[p.state] }));
+    const own = periods.findIndex(p => p.period === answer.followUpPeriod);
+    if (own > 0) periods.unshift(...periods.splice(own, 1));
+    return answer.ownPlan ? [{ label: vscode.l10n.t('The adopted plan'), description: '' }, ...periods] : periods;
+}
+
+/**
+ * The plan's file with the format's extension: `plan.vplan` → `plan.pdf`; a period's report as
+ * `vplan render --period T1` names it, `plan-t1.pdf` (`slug` from the server).
+ */
+export function exportTarget(plan: vscode.Uri, format: ExportFormat, slug?: string): vscode.Uri {
     const base = plan.path.replace(/\.vplan$/i, '');
-    return plan.with({ path: `${base}.${format}` });
+    return plan.with({ path: `${base}${slug ? `-${slug}` : ''}.${format}` });
 }
 
 export async function exportPlan(client: LanguageClient | undefined, target?: vscode.Uri): Promise<void> {
@@ -40,15 +62,27 @@ export async function exportPlan(client: LanguageClient | undefined, target?: vs
     const picked = await vscode.window.showQuickPick(formatPicks(), { title: vscode.l10n.t('Export Plan'), placeHolder: vscode.l10n.t('Choose a format') });
     if (!picked) return;
     const format = picked.format;
+    // The plan's year: the adopted plan or the follow-up report of a period (asked only when the plan declares periods).
+    const uri = client.code2ProtocolConverter.asUri(document.uri);
+    const periods = await sendTypedRequest(client, EXPORT_PERIODS, { uri }).then(r => r, () => undefined);
+    let period: string | undefined;
+    let slug: string | undefined;
+    if (periods && periods.periods.length > 0) {
+        const which = await vscode.window.showQuickPick(periodPicks(periods), { title: vscode.l10n.t('Export Plan'), placeHolder: vscode.l10n.t('The adopted plan or a follow-up period') });
+        if (!which) return;
+        period = which.period;
+        slug = periods.periods.find(p => p.name === period)?.slug;
+    }
+    const planFile = period && periods?.planUri ? client.protocol2CodeConverter.asUri(periods.planUri) : document.uri;
     const filters: Record<string, string[]> = { [picked.label]: [format] };
-    const saveTo = await vscode.window.showSaveDialog({ defaultUri: exportTarget(document.uri, format), filters, title: vscode.l10n.t('Export Plan') });
+    const saveTo = await vscode.window.showSaveDialog({ defaultUri: exportTarget(planFile, format, slug), filters, title: vscode.l10n.t('Export Plan') });
     if (!saveTo) return;
     let cancelled = false;
     const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', picked.label), cancellable: true },
         (_progress, token) => {
             token.onCancellationRequested(() => { cancelled = true; });
-            return sendTypedRequest(client, EXPORT_PLAN, { uri: client.code2ProtocolConverter.asUri(document.uri), format }, token);
+            return sendTypedRequest(client, EXPORT_PLAN, { uri, format, period }, token);
         }
     ).then(r => r, (err: unknown) => ({ ok: false, error: 'failed', message: String(err) }) as ExportPlanResult);
     // Cancelled by the user: nothing is written and nothing more is said.

@@ -16,7 +16,8 @@ import { VplanScopeComputation } from './scoping/scope-computation.js';
 import { VplanScopeProvider } from './scoping/scope-provider.js';
 import { LocaleService } from './i18n/locale-service.js';
 import { KpiCatalog } from './kolada/kpi-catalog.js';
-import { AsOfDate, registerVplanChecks, VplanDocumentValidator } from './validation/index.js';
+import { AsOfDate, registerVplanChecks, ScopedValidationRegistry, VplanDocumentValidator } from './validation/index.js';
+import { DiagnosticReuse } from './validation/diagnostic-reuse.js';
 import { followClientLocale, VplanEditorServices, VplanReferenceDescriptionProvider, VplanSharedLspModule } from './lsp/index.js';
 
 /** Services the vplan language adds to Langium's. */
@@ -55,7 +56,8 @@ export const VplanCoreModule: Module<VplanCoreServices, PartialLangiumCoreServic
         ScopeProvider: services => new VplanScopeProvider(services)
     },
     validation: {
-        DocumentValidator: services => new VplanDocumentValidator(services)
+        DocumentValidator: services => new VplanDocumentValidator(services),
+        ValidationRegistry: services => new ScopedValidationRegistry(services)
     },
     followUp: {
         AsOf: () => new AsOfDate()
@@ -107,11 +109,21 @@ export function createVplanServices(context: DefaultSharedModuleContext): {
     shared.ServiceRegistry.register(Vplan);
     registerValidation(Vplan);
     followClientLocale(shared, Vplan);
+    keepFindingsOfOpenDocuments(shared, Vplan);
     // Langium's first build of the workspace does not validate: the Problems view would stay empty
     // for plans not opened yet, and the first keystroke would validate the whole workspace while
     // hover and completion wait. Validate with the checks a keystroke runs.
     shared.workspace.WorkspaceManager.initialBuildOptions = { validation: { categories: ['built-in', 'fast'] } };
     return { shared, Vplan };
+}
+
+/** Open documents keep their blocks' findings for the next keystroke (validation/diagnostic-reuse.ts). */
+function keepFindingsOfOpenDocuments(shared: LangiumSharedServices, services: VplanServices): void {
+    const documents = shared.workspace.TextDocuments;
+    const reuse = new DiagnosticReuse(uri => documents.get(uri) !== undefined);
+    (services.validation.DocumentValidator as VplanDocumentValidator).reuse = reuse;
+    documents.onDidClose(event => reuse.forget(event.document.uri));
+    shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => deleted.forEach(uri => reuse.forget(uri.toString())));
 }
 
 function registerValidation(services: VplanCoreServices): void {

@@ -2,7 +2,10 @@
 import { AstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { LLStarLookaheadStrategy } from 'chevrotain-allstar';
-import { linkedDescription, parserLookaheadStrategy, repointReference, withoutReferenceIndex } from '../src/langium-internals.js';
+import type { CompositeCstNode, CstNode, RootCstNode } from 'langium';
+import {
+    forgetRange, linkedDescription, ownAstNode, parserLookaheadStrategy, replaceChildren, repointReference, setOwnAstNode, setRootText, shiftLeaf, withoutReferenceIndex
+} from '../src/langium-internals.js';
 import { createVplanCoreServices, isIndicator, isResponsible, type Indicator, type Role } from '../src/index.js';
 
 async function workspace(files: Record<string, string>) {
@@ -60,4 +63,80 @@ describe('Langium internals behind one adapter', () => {
         expect(parserLookaheadStrategy(Vplan.parser.CompletionParser)).toBeInstanceOf(LLStarLookaheadStrategy);
         expect(parserLookaheadStrategy(Vplan.parser.LangiumParser)).toBeInstanceOf(LLStarLookaheadStrategy);
     });
+
+    test('syntax tree splicing: leaves move, composite ranges are cached until forgotten, children and text replaced', () => {
+        const { services } = createVplanCoreServicesForParse();
+        const parsed = services.parser.LangiumParser.parse(PLAN);
+        const root = parsed.value.$cstNode as RootCstNode;
+        const indicator = AstUtils.streamAllContents(parsed.value).find(isIndicator)!;
+        const cst = indicator.$cstNode as CompositeCstNode;
+        const leaves = [...leavesOf(cst)];
+        const last = leaves[leaves.length - 1];
+        expect(last.text).toBe('}');
+        const { offset, range } = last;
+        // A composite's range is computed once from its leaves and then cached (Langium 4.4).
+        const before = cst.range;
+        expect(before.end).toEqual(range.end);
+        shiftLeaf(last, 3, 1, 2, range.start.line);
+        expect(last.offset).toBe(offset + 3);
+        expect(last.end).toBe(offset + 3 + 1);
+        expect(last.range).toEqual({ start: { line: range.start.line + 1, character: range.start.character + 2 }, end: { line: range.end.line + 1, character: range.end.character + 2 } });
+        expect(cst.end).toBe(offset + 4);
+        expect(cst.range).toBe(before);
+        // Each composite caches its own: forgotten from the leaf's parent up to the indicator.
+        for (let node = last.container; node && node !== cst.container; node = node.container) forgetRange(node);
+        expect(cst.range.end).toEqual(last.range.end);
+        // Columns move only on the given line.
+        shiftLeaf(last, 0, 0, 5, range.start.line);
+        expect(last.range.start.character).toBe(range.start.character + 2);
+        // Children replaced: their container is the new parent.
+        const inner = innermost(cst);
+        const children = [...inner.content];
+        replaceChildren(inner, children.slice(0, 2));
+        expect(inner.content).toHaveLength(2);
+        expect(inner.content.every(child => child.container === inner)).toBe(true);
+        replaceChildren(inner, children);
+        // The AST node a composite was built for.
+        expect(ownAstNode(cst)).toBe(indicator);
+        expect(cst.astNode).toBe(indicator);
+        const other = { $type: 'Indicator' } as typeof indicator;
+        setOwnAstNode(cst, other);
+        expect(cst.astNode).toBe(other);
+        expect(children[0].astNode).toBe(other);
+        // The root's text: every node's text reads it.
+        setRootText(root, PLAN.replace('plan p', 'plan q'));
+        expect(root.fullText.startsWith('plan q')).toBe(true);
+        expect(leavesOf(root).next().value?.text).toBe('plan');
+    });
+
+    test('a block parses alone with its rule as the entry; its CST root holds its leaves directly', () => {
+        const { services } = createVplanCoreServicesForParse();
+        const block = 'indikator i "I" { grön >= 1 ansvarig chef }';
+        const parsed = services.parser.LangiumParser.parse(block, { rule: 'Indicator' });
+        expect(parsed.parserErrors).toHaveLength(0);
+        expect(parsed.value.$type).toBe('Indicator');
+        const root = parsed.value.$cstNode as RootCstNode;
+        expect(root.fullText).toBe(block);
+        expect(root.content[0].text).toBe('indikator');
+        expect(root.content[root.content.length - 1].text).toBe('}');
+    });
 });
+
+function createVplanCoreServicesForParse() {
+    const { Vplan } = createVplanCoreServices(EmptyFileSystem);
+    return { services: Vplan };
+}
+
+function* leavesOf(node: CstNode): Generator<CstNode> {
+    const content = (node as CompositeCstNode).content;
+    if (!content) {
+        yield node;
+        return;
+    }
+    for (const child of content) yield* leavesOf(child);
+}
+
+function innermost(node: CompositeCstNode): CompositeCstNode {
+    while (node.content.length === 1 && 'content' in node.content[0]) node = node.content[0] as CompositeCstNode;
+    return node;
+}

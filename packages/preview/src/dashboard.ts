@@ -29,17 +29,13 @@ export interface Dashboard {
     byUnit: DashboardRow[];
 }
 
-/** Lines are asked for many times per render; a CST node computes its range anew on every call. */
-const lines = new WeakMap<AstNode, number>();
-
+/**
+ * The line a node starts on. Not cached here: Langium caches a composite node's range itself, and
+ * the language server's incremental re-parse moves the nodes after an edit without re-creating
+ * them, so a cache keyed on the node would keep their old lines.
+ */
 export function lineOf(node: AstNode | undefined): number {
-    if (!node) return 0;
-    let line = lines.get(node);
-    if (line === undefined) {
-        line = node.$cstNode?.range.start.line ?? 0;
-        lines.set(node, line);
-    }
-    return line;
+    return node?.$cstNode?.range.start.line ?? 0;
 }
 
 export function progressOf(activity: Activity): ProgressState {

@@ -20,6 +20,8 @@ export const REPORT_LABELS = {
     indicator: { sv: 'Indikator', en: 'Indicator' },
     planLevel: { sv: 'Planen', en: 'The plan' },
     activities: { sv: 'Aktiviteter och uppdrag', en: 'Activities and assignments' },
+    activity: { sv: 'Aktivitet eller uppdrag', en: 'Activity or assignment' },
+    comment: { sv: 'Kommentar', en: 'Comment' },
     deadline: { sv: 'senast', en: 'due' },
     overdue: { sv: 'försenad mot sista datum', en: 'past its deadline' },
     changes: { sv: 'Förändringar sedan', en: 'Changes since' },

@@ -2,11 +2,9 @@
 // period picker), or — for a follow-up file — the report of its period. Shared by the language
 // server's render and the extension host's fallback.
 import type { LangiumDocument } from 'langium';
-import {
-    defaultPeriod, isPeriodReport, isPlan, periodLabel, periodReportsIn, planYearModel, reportPlan,
-    type Document, type Lang, type Plan
-} from '@vplan/language';
+import { defaultPeriod, periodLabel, type Document, type Lang } from '@vplan/language';
 import { renderFollowUpReport } from './follow-up-report.js';
+import { planYearOfDocument } from './follow-up-model.js';
 import { renderDocument } from './render-plan.js';
 
 export interface PreviewChoice {
@@ -26,15 +24,11 @@ export interface PreviewBody {
 }
 
 export function renderPreviewBody(document: LangiumDocument<Document>, all: Iterable<LangiumDocument>, choice: PreviewChoice): PreviewBody {
-    const root = document.parseResult.value;
-    const ownPlan = root.elements?.find(isPlan);
-    const followUp = ownPlan ? undefined : root.elements?.find(isPeriodReport);
-    const plan: Plan | undefined = ownPlan ?? (followUp ? reportPlan(followUp) : undefined);
-    if (!plan) return { html: renderDocument(document, { lang: choice.lang, mode: 'fragment', dashboard: choice.dashboard }), periods: [] };
-    const roots = [...all].map(d => d.parseResult.value as Document);
-    const model = planYearModel(plan, periodReportsIn(roots));
+    const year = planYearOfDocument(document, all);
+    if (!year) return { html: renderDocument(document, { lang: choice.lang, mode: 'fragment', dashboard: choice.dashboard }), periods: [] };
+    const { model, ownPlan, followUpPeriod } = year;
     const periods = model.periods.map(p => ({ name: p.name, label: periodLabel(p, choice.lang) }));
-    const wanted = choice.period || (followUp?.period ?? (choice.deviationsOnly ? defaultPeriod(model)?.name ?? model.periods[0]?.name : undefined));
+    const wanted = choice.period || (followUpPeriod ?? (choice.deviationsOnly ? defaultPeriod(model)?.name ?? model.periods[0]?.name : undefined));
     const period = model.periods.find(p => p.name === wanted);
     if (!period) {
         const html = ownPlan

@@ -58,6 +58,9 @@ export const LABELS = {
     direction: { sv: 'Riktning', en: 'Direction' },
     higherIsBetter: { sv: 'högre är bättre', en: 'higher is better' },
     lowerIsBetter: { sv: 'lägre är bättre', en: 'lower is better' },
+    // With rank bands `riktning` is the measured value's; the rank itself is better when lower.
+    higherValueIsBetter: { sv: 'högre värde är bättre', en: 'a higher value is better' },
+    lowerValueIsBetter: { sv: 'lägre värde är bättre', en: 'a lower value is better' },
     chartOf: { sv: 'Diagram: utfall för', en: 'Chart: outcomes of' },
     chartNoData: { sv: 'inga mätvärden att rita', en: 'no values to draw' },
     syntaxErrors: {

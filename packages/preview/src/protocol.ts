@@ -87,6 +87,22 @@ export const EXPORT_PLAN = typedRequest<ExportPlanParams, ExportPlanResult>('vpl
 export interface ExportPlanParams {
     uri: string;
     format: ExportFormat;
+    /** A follow-up period of the plan ('T1', 'annual'): its follow-up report instead of the adopted plan. */
+    period?: string;
+}
+
+/** The periods "Export Plan…" offers for a document: `vplan/exportPeriods`. */
+export const EXPORT_PERIODS = typedRequest<{ uri: string }, ExportPeriodsResult>('vplan/exportPeriods');
+
+export interface ExportPeriodsResult {
+    /** The plan's follow-up periods in its order, named in its language, and how far each follow-up is. */
+    periods: { name: string; label: string; state: 'ready' | 'draft' | 'none'; /** For file names, as `vplan render` writes them: 't1'. */ slug: string }[];
+    /** Whether the document holds the plan itself (a follow-up file does not: it has no adopted plan to export). */
+    ownPlan: boolean;
+    /** A follow-up file's own period. */
+    followUpPeriod?: string;
+    /** The plan's file: exports are named after it (`omsorg-2026-t1.pdf`). */
+    planUri?: string;
 }
 
 /**

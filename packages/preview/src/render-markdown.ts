@@ -14,7 +14,7 @@ import { countPhrase, label, labelOr, type LabelKey } from './labels.js';
 import type { ProgressState } from './svg.js';
 
 /** Text from the plan for Markdown: inert (no HTML, no link syntax), on one line. */
-function md(value: string | undefined): string {
+export function md(value: string | undefined): string {
     return neutraliseBidi(value ?? '')
         .replace(/[\r\n]+/g, ' ')
         .replace(/([\\`*_[\]<>#|!~])/g, '\\$1')
@@ -32,6 +32,27 @@ function withoutRawHtml(line: string): string {
         .replace(/\]\((?=\s*<?(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:)/g, ']\\('))).join('');
 }
 
+/**
+ * The author's Markdown, its headings nested under the enclosing title (`level`). Raw HTML is written
+ * as text, as in the HTML report (markdown-it with `html: false`): whoever renders the file next may
+ * allow it.
+ */
+export function markdownProse(source: string | undefined, level: number): string[] {
+    if (!source?.trim()) return [];
+    let fence = false;
+    const lines = source.split('\n').map(line => {
+        if (/^\s*(```|~~~)/.test(line)) {
+            fence = !fence;
+            return line;
+        }
+        if (fence) return line;
+        const m = /^(#{1,6})(\s)/.exec(line);
+        const text = m ? '#'.repeat(Math.min(6, m[1].length + level)) + line.slice(m[1].length) : line;
+        return withoutRawHtml(neutraliseBidi(text));
+    });
+    if (fence) lines.push('```'); // an unclosed fence would swallow the rest of the report
+    return lines;
+}
 
 /**
  * The plan as Markdown (`vplan render --format md`): the same content as the HTML report, with
@@ -121,26 +142,9 @@ class MarkdownRenderer {
         this.emit(`${'#'.repeat(Math.min(6, level))} ${title}`, '');
     }
 
-    /**
-     * The author's Markdown, its headings nested under the enclosing title. Raw HTML is written as
-     * text, as in the HTML report (markdown-it with `html: false`): whoever renders this file next
-     * may allow it.
-     */
     private prose(source: string | undefined, level: number): void {
-        if (!source?.trim()) return;
-        let fence = false;
-        const lines = source.split('\n').map(line => {
-            if (/^\s*(```|~~~)/.test(line)) {
-                fence = !fence;
-                return line;
-            }
-            if (fence) return line;
-            const m = /^(#{1,6})(\s)/.exec(line);
-            const text = m ? '#'.repeat(Math.min(6, m[1].length + level)) + line.slice(m[1].length) : line;
-            return withoutRawHtml(neutraliseBidi(text));
-        });
-        if (fence) lines.push('```'); // an unclosed fence would swallow the rest of the report
-        this.emit(...lines, '');
+        const lines = markdownProse(source, level);
+        if (lines.length) this.emit(...lines, '');
     }
 
     private section(section: Section, level: number): void {

@@ -6,7 +6,7 @@ import {
     isReporting, isResponsible, isRole, isSection, isSource, isUnit,
     type Activity, type BudgetAssignment, type Contribution, type ControlArea, type Document, type Goal, type Indicator, type Lang,
     type Mission, type OutcomeValue, type Plan, type Reporting, type Responsible, type Section, type Unit,
-    comparedWithText, overarchingGoals, planWord, STATUSES, STATUS_HEADING, TREND_HEADING, TRENDS, statusCount, statusTitle, statusWord, trendTitle,
+    comparedWithText, overarchingGoals, rankSetup, planWord, STATUSES, STATUS_HEADING, TREND_HEADING, TRENDS, statusCount, statusTitle, statusWord, trendTitle,
     MOVEMENT_ARROW, TREND_MARK, trendMovement, type TrendSource,
     type Status, type Trend
 } from '@vplan/language';
@@ -105,8 +105,8 @@ export function renderIndex(entries: IndexEntry[], options: { lang: RenderOption
 }
 
 /** A whole printable page around a body (the follow-up report's too): styles inline, a strict content-security policy. */
-export function htmlPage(title: string, body: string, options: Pick<RenderOptions, 'lang' | 'nonce'>): string {
-    return pageShell(title, body, options.lang, '', options.nonce);
+export function htmlPage(title: string, body: string, options: Pick<RenderOptions, 'lang' | 'nonce'>, printCss = ''): string {
+    return pageShell(title, body, options.lang, printCss, options.nonce);
 }
 
 function pageShell(title: string, body: string, lang: RenderOptions['lang'], printCss: string, nonce?: string): string {
@@ -506,7 +506,9 @@ export class HtmlRenderer {
                     rest += this.fact('unitOfMeasure', text(m.unit), lineOf(m));
                     break;
                 case 'Direction':
-                    rest += this.fact('direction', this.l(m.better === 'lower' ? 'lowerIsBetter' : 'higherIsBetter'), lineOf(m));
+                    rest += this.fact('direction', this.l(rankSetup(ind)
+                        ? (m.better === 'lower' ? 'lowerValueIsBetter' : 'higherValueIsBetter')
+                        : (m.better === 'lower' ? 'lowerIsBetter' : 'higherIsBetter')), lineOf(m));
                     break;
                 case 'Comparison':
                     // In the words of the assessment: the group, the baseline (with its year) or the previous outcome.

@@ -50,4 +50,4 @@ export function registerPreviewRequest(shared: LangiumSharedServices, langOf: (d
         }
     });
 }
-export { registerExportRequest, exportPlan, answerExport } from './export.js';
+export { registerExportRequest, exportPlan, exportPeriods, answerExport } from './export.js';

@@ -222,6 +222,8 @@ ${LIGHT}}
 :root{${LIGHT};--vp-fg:#000;--vp-surface:#fff;--vp-header-bg:#fff;--vp-font-size:10.5pt;color-scheme:light}
 @page{size:A4;margin:20mm 16mm 18mm}
 .vplan-doc{max-width:none;padding:0}
+/* More specific than the base rule that follows, whose 3rem at the end can spill onto a blank last page. */
+body.vplan-page .vplan-doc{padding-bottom:0}
 .doc-header{margin:0;padding:35% 0 0;border:0;break-after:page}
 .doc-header .doc-title{font-size:2.6em}
 .doc-decision{font-size:1.15em;color:var(--vp-fg)}

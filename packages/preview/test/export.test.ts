@@ -7,8 +7,8 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { createVplanServices, type Document } from '@vplan/language';
 import { EXPORT_PLAN, type ExportPlanParams, type ExportPlanResult } from '../src/protocol.js';
-import { exportPlan, registerExportRequest } from '../src/server.js';
-import { FIXTURES } from './load.js';
+import { exportPeriods, exportPlan, registerExportRequest } from '../src/server.js';
+import { FIXTURES, REPO } from './load.js';
 
 type Handler = (params: ExportPlanParams, token: Cancellation.CancellationToken) => Promise<ExportPlanResult>;
 
@@ -77,4 +77,38 @@ describe('vplan/export', () => {
         const pdf = bytesOf(await exportPlan(plan, 'pdf', 'sv', { VPLAN_CHROMIUM: '/usr/bin/chromium' }));
         expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     }, 120_000);
+
+    test('a period of the plan: its follow-up report (Word, HTML); a follow-up file exports its own period; an unknown period is an error', async () => {
+        const folder = path.join(REPO, 'examples/uppfoljning');
+        const files = Object.fromEntries(['kommun', 'omsorg-2026', 'uppfoljning-t1', 'uppfoljning-t2']
+            .map(f => [`file:///w/${f}.vplan`, readFileSync(path.join(folder, `${f}.vplan`), 'utf8')]));
+        const server = await serverWith(files);
+        const plan = server.docs[1];
+        const docx = unzipSync(bytesOf(await server.ask({ uri: 'file:///w/omsorg-2026.vplan', format: 'docx', period: 'T1' })));
+        const body = strFromU8(docx['word/document.xml']);
+        expect(body).toContain('>Uppföljning T1</w:t>');
+        expect(body).toContain('>Avvikelser</w:t>');
+        expect(body).toContain('>Klar för rapport</w:t>');
+        // Without a period: the adopted plan, as before.
+        const whole = strFromU8(unzipSync(bytesOf(await server.ask({ uri: 'file:///w/omsorg-2026.vplan', format: 'docx' })))['word/document.xml']);
+        expect(whole).not.toContain('>Avvikelser</w:t>');
+        // The periods offered, named in the plan's language, with how far each follow-up is.
+        expect(exportPeriods(plan, server.docs, 'sv')).toEqual({
+            periods: [
+                { name: 'T1', label: 'T1', state: 'ready', slug: 't1' },
+                { name: 'T2', label: 'T2', state: 'draft', slug: 't2' },
+                { name: 'annual', label: 'helår', state: 'none', slug: 'helar' }
+            ],
+            ownPlan: true, followUpPeriod: undefined, planUri: 'file:///w/omsorg-2026.vplan'
+        });
+        // From the T2 follow-up file: its plan's periods, its own period, the plan's file for the name.
+        expect(exportPeriods(server.docs[3], server.docs, 'sv')).toMatchObject({ ownPlan: false, followUpPeriod: 'T2', planUri: 'file:///w/omsorg-2026.vplan' });
+        const html = Buffer.from(bytesOf(await server.ask({ uri: 'file:///w/uppfoljning-t2.vplan', format: 'html', period: 'T2' }))).toString('utf8');
+        expect(html).toContain('<h1 class="doc-title">Uppföljning T2</h1>');
+        expect(html).toContain('data-ready="false">Utkast</p>');
+        // A follow-up file has no adopted plan of its own to export.
+        expect(await server.ask({ uri: 'file:///w/uppfoljning-t2.vplan', format: 'html' })).toEqual({ ok: false, error: 'no-plan' });
+        expect(await server.ask({ uri: 'file:///w/omsorg-2026.vplan', format: 'html', period: 'T3' })).toMatchObject({ ok: false, error: 'failed' });
+        expect(await server.ask({ uri: 'file:///w/omsorg-2026.vplan', format: 'html', period: 7 as never })).toMatchObject({ ok: false, error: 'failed' });
+    });
 });

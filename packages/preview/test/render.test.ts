@@ -229,3 +229,19 @@ describe('a file without a plan', () => {
         expect(html).toContain('Källan');
     });
 });
+
+describe('direction of a rank indicator', () => {
+    test('riktning is the value\'s: "högre värde är bättre" beside the rank bands; a plain indicator keeps "högre är bättre"', async () => {
+        const doc = await parseText(`jämförelsegrupp jmf "Jämförbara kommuner" { kolada "G1" }
+plan p "P" { år 2026
+  indikator rang "Nöjdhet" { riktning högre  grön 25 % bästa  jämfört med jmf }
+  indikator vanlig "Andel" { riktning högre  grön 80 }
+}`);
+        const html = renderDocument(doc, { lang: 'sv', mode: 'fragment' });
+        const cards = [...articles(html).values()];
+        expect(cards[0]).toContain('högre värde är bättre');
+        expect(cards[1]).toContain('högre är bättre');
+        expect(cards[1]).not.toContain('värde är bättre');
+        expect(renderDocument(doc, { lang: 'en', mode: 'fragment' })).toContain('a higher value is better');
+    });
+});

@@ -1,7 +1,8 @@
 // `vplan kolada pull` and `vplan kolada check`: the outcomes Kolada has for the plans' indicators,
 // shown as a diff (pull), listed for CI (check), or written as minimal edits (pull --write).
 import {
-    KoladaClient, KoladaError, koladaBaseUrl, koladaTargets, kpiCacheDir, pullFromKolada, refreshKpiCache, type KoladaPull
+    KoladaClient, KoladaError, koladaBaseUrl, koladaTargets, kpiCacheDir, pullFromKolada, refreshKpiCache, type KoladaPlanTarget,
+    type KoladaPull
 } from '@vplan/data';
 import type { LangiumDocument } from 'langium';
 import type { Document } from '@vplan/language';
@@ -30,6 +31,18 @@ const T = {
     series: {
         en: (name: string) => `indicator ${name} has series; Kolada's totals are not written into it`,
         sv: (name: string) => `indikatorn ${name} har serier; Koladas totaler skrivs inte in i den`
+    },
+    rankWithoutGroup: {
+        en: (name: string, group: string) => `indicator ${name} has rank bands, but its comparison group ${group} names no Kolada group (write kolada "G…" in the group); skipped`,
+        sv: (name: string, group: string) => `indikatorn ${name} har rangband, men jämförelsegruppen ${group} anger ingen grupp i Kolada (skriv kolada "G…" i gruppen); hoppas över`
+    },
+    rankWithoutDirection: {
+        en: (name: string, group: string) => `indicator ${name}: ranking among ${group} needs to know which value is better (write direction higher or lower); skipped`,
+        sv: (name: string, group: string) => `indikatorn ${name}: rangen bland ${group} kräver att man vet vilket värde som är bäst (skriv riktning högre eller lägre); hoppas över`
+    },
+    unknownGroup: {
+        en: (id: string, group: string, name: string) => `Kolada has no municipality group ${id} (comparison group ${group}); indicator ${name} skipped`,
+        sv: (id: string, group: string, name: string) => `Kolada har ingen kommungrupp ${id} (jämförelsegruppen ${group}); indikatorn ${name} hoppas över`
     },
     kpiFormat: {
         en: (kpi: string) => `"${kpi}" is not a Kolada KPI id (a letter and five digits, e.g. U23471); skipped`,
@@ -91,8 +104,11 @@ export async function runKolada(ctx: CommandContext, args: ParsedArgs): Promise<
     let asked = 0;
     for (const t of pull.targets) {
         if (!t.municipality && (t.indicators.length > 0 || t.skipped.length > 0)) note(t.document, T.noKoladaId[ctx.lang](t.plan.name));
-        for (const s of t.skipped) note(t.document, s.reason === 'series' ? T.series[ctx.lang](s.indicator.name) : T.kpiFormat[ctx.lang](s.kpi));
+        for (const s of t.skipped) note(t.document, skipNote(ctx, s));
         if (t.municipality) asked += t.indicators.length;
+    }
+    for (const { target, indicator, group } of pull.unknownGroups) {
+        note(target.document, T.unknownGroup[ctx.lang](group, indicator.rank?.title ?? group, indicator.indicator.name));
     }
     for (const { target, kpi } of pull.withoutRows) {
         const span = target.years.length > 1 ? `${target.years[0]}–${target.years[target.years.length - 1]}` : String(target.years[0] ?? '');
@@ -163,6 +179,15 @@ function cacheFailure(ctx: CommandContext, err: unknown, cacheDir: string): stri
     if (isFileWriteError(err)) return `${displayPath(err.path, ctx.cwd)}: ${err.reason[ctx.lang]}`;
     const e = err as NodeJS.ErrnoException;
     return `${e.path ?? cacheDir}: ${e.code ?? e.message}`;
+}
+
+function skipNote(ctx: CommandContext, s: KoladaPlanTarget['skipped'][number]): string {
+    switch (s.reason) {
+        case 'series': return T.series[ctx.lang](s.indicator.name);
+        case 'rank-without-group': return T.rankWithoutGroup[ctx.lang](s.indicator.name, s.group ?? '?');
+        case 'rank-without-direction': return T.rankWithoutDirection[ctx.lang](s.indicator.name, s.group ?? '?');
+        default: return T.kpiFormat[ctx.lang](s.kpi);
+    }
 }
 
 function parseYears(text: string | undefined): number[] | undefined {

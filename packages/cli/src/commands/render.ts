@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { isPlan, type Document, type Lang, type Plan } from '@vplan/language';
 import { collectPlanFiles, writeUserFile } from '@vplan/language/node';
-import { renderDocument, renderFollowUpReport, renderIndex, renderMarkdownDocument, type IndexEntry } from '@vplan/preview';
+import { periodSlug, renderDocument, renderFollowUpMarkdown, renderFollowUpReport, renderIndex, renderMarkdownDocument, type IndexEntry } from '@vplan/preview';
 import { UsageError, type ParsedArgs } from '../args.js';
 import { asOfOption, choosePeriod, declaredPeriods, NO_SUCH_PERIOD, periodOption, planYearModels } from '../follow-up.js';
 import { reportInputProblem, reportWriteError, type CommandContext } from '../context.js';
@@ -36,8 +36,6 @@ export async function runRender(ctx: CommandContext, args: ParsedArgs): Promise<
     const choice: PeriodChoice | undefined = args.options.period !== undefined || args.options['deviations-only'] === true
         ? { period: periodOption(args), asOf: asOfOption(args), deviationsOnly: args.options['deviations-only'] === true }
         : undefined;
-    // The follow-up report is an HTML page for now.
-    if (choice && explicit && explicit !== 'html') throw new UsageError('conflicting-options', `--period --format ${explicit}`);
     if (output && output !== '-' && (await isFolderOutput(path.resolve(ctx.cwd, output), output))) {
         return withBrowserCheck(ctx, () => renderAll(ctx, args.positionals, path.resolve(ctx.cwd, output), settings(explicit ?? 'html'), choice));
     }
@@ -50,7 +48,6 @@ export async function runRender(ctx: CommandContext, args: ParsedArgs): Promise<
         }
         format = inferred.format;
     }
-    if (choice && format && format !== 'html') throw new UsageError('conflicting-options', `--period -o *.${format}`);
     if ((format === 'docx' || format === 'pdf') && (!output || output === '-')) {
         ctx.err(`vplan: ${msg.binaryNeedsOutput[ctx.lang](format)}\n`);
         return 2;
@@ -58,19 +55,26 @@ export async function runRender(ctx: CommandContext, args: ParsedArgs): Promise<
     return withBrowserCheck(ctx, () => renderOne(ctx, args.positionals, output, settings(format ?? 'html'), choice));
 }
 
-/** The follow-up report of the document's (first) plan at the chosen period, or why there is none. */
-function renderPeriod(document: LangiumDocument<Document>, all: readonly LangiumDocument[], choice: PeriodChoice, lang: Lang): { html?: string; error?: string } {
+/**
+ * The follow-up report of the document's (first) plan at the chosen period in the format asked for, or
+ * why there is none. Every format lays out the same report model.
+ */
+async function renderPeriod(document: LangiumDocument<Document>, all: readonly LangiumDocument[], choice: PeriodChoice, lang: Lang,
+    settings: RenderSettings): Promise<{ rendered?: string | Uint8Array; error?: string }> {
     const entry = planYearModels(all).find(m => m.document === document);
     if (!entry) return { error: msg.noPlanInFile[lang] };
     const period = choosePeriod(entry.model, choice.period);
     if (!period) return { error: NO_SUCH_PERIOD[lang](choice.period ?? '', entry.model.plan.name, declaredPeriods(entry.model, lang)) };
-    return { html: renderFollowUpReport(entry.model, period, { lang, mode: 'page', asOf: choice.asOf, deviationsOnly: choice.deviationsOnly }) };
-}
-
-/** The period in a file name: 't1', 'helar'; 'uppfoljning' for the default period. */
-function periodSlug(period: string | undefined): string {
-    if (!period) return 'uppfoljning';
-    return period.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'period';
+    const options = { lang, asOf: choice.asOf, deviationsOnly: choice.deviationsOnly };
+    switch (settings.format) {
+        case 'md': return { rendered: renderFollowUpMarkdown(entry.model, period, options) };
+        case 'docx': return { rendered: await (await import('@vplan/preview/docx')).renderFollowUpDocx(entry.model, period, options) };
+        case 'pdf': {
+            const html = renderFollowUpReport(entry.model, period, { ...options, mode: 'page', print: true });
+            return { rendered: await (await import('@vplan/preview/pdf')).renderPdf(html, settings.env) };
+        }
+        default: return { rendered: renderFollowUpReport(entry.model, period, { ...options, mode: 'page' }) };
+    }
 }
 
 /** A PDF without a browser: one line saying what to install, exit 2. */
@@ -153,12 +157,12 @@ async function renderOne(ctx: CommandContext, inputs: string[], output: string |
     const lang = services.i18n.Locale.langOf(document);
     let rendered: string | Uint8Array;
     if (choice) {
-        const r = renderPeriod(document, documents, choice, lang);
+        const r = await renderPeriod(document, documents, choice, lang, settings);
         if (r.error) {
             ctx.err(`vplan: ${printable(displayPath(target, ctx.cwd))}: ${printable(r.error)}\n`);
             return 2;
         }
-        rendered = r.html!;
+        rendered = r.rendered!;
     } else {
         rendered = await render(document, settings, lang);
     }
@@ -205,9 +209,9 @@ async function renderAll(ctx: CommandContext, inputs: string[], outDir: string, 
             let page: string | Uint8Array;
             if (choice) {
                 // A plan without the period asked for is left out: a folder may hold last year's plan.
-                const r = renderPeriod(document as LangiumDocument<Document>, loaded.documents, choice, lang);
-                if (!r.html) continue;
-                page = r.html;
+                const r = await renderPeriod(document as LangiumDocument<Document>, loaded.documents, choice, lang, settings);
+                if (!r.rendered) continue;
+                page = r.rendered;
             } else {
                 page = await render(document as LangiumDocument<Document>, settings, lang);
             }

@@ -119,11 +119,25 @@ export class KoladaClient {
     async municipalityGroups(): Promise<KoladaMunicipalityGroup[]> {
         const out: KoladaMunicipalityGroup[] = [];
         for (const value of await this.list('/municipality_groups')) {
-            if (!isRecord(value) || typeof value.id !== 'string' || typeof value.title !== 'string' || !Array.isArray(value.members)) continue;
-            const members = value.members.filter(isRecord).filter(m => typeof m.id === 'string') as { id: string; title?: string }[];
-            out.push({ id: value.id, title: value.title, members });
+            const group = asGroup(value);
+            if (group) out.push(group);
         }
         return out;
+    }
+
+    /**
+     * One municipality group with its members (`/municipality_groups/{id}`); undefined when Kolada
+     * does not know the id (a 404, or an empty answer).
+     */
+    async municipalityGroup(id: string): Promise<KoladaMunicipalityGroup | undefined> {
+        let values: unknown[];
+        try {
+            values = await this.list(`/municipality_groups/${encodeURIComponent(id)}`);
+        } catch (err) {
+            if (err instanceof KoladaError && err.status === 404) return undefined;
+            throw err;
+        }
+        return values.map(asGroup).find(g => g?.id === id);
     }
 
     /** Every row of a listing, following the pages. */
@@ -179,6 +193,12 @@ function unique(items: readonly string[]): string[] {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function asGroup(value: unknown): KoladaMunicipalityGroup | undefined {
+    if (!isRecord(value) || typeof value.id !== 'string' || typeof value.title !== 'string' || !Array.isArray(value.members)) return undefined;
+    const members = value.members.filter(isRecord).filter(m => typeof m.id === 'string') as { id: string; title?: string }[];
+    return { id: value.id, title: value.title, members };
 }
 
 function asDataRow(value: unknown): KoladaDataRow | undefined {

@@ -2,11 +2,12 @@
 // with a KPI id. An indicator's years are the plan year and the two before it (the columns the
 // plans show: a 2026 plan reports 2024 and 2025 and is followed up for 2026) and the years its own
 // outcomes name, unless the user names the years. Tables differ: one indicator's 2023 column is
-// not a reason to add 2023 to every other indicator.
+// not a reason to add 2023 to every other indicator. An indicator with rank bands (`grön 25 % bästa`)
+// is ranked among its comparison group's Kolada municipality group instead of given the value.
 import { AstUtils, type LangiumDocument } from 'langium';
 import {
-    isIndicator, isOutcome, isPlan, isPlanOrganisation, isPlanYear, isSourceRef, parsePeriod,
-    type Document, type Indicator, type Plan
+    isIndicator, isOutcome, isPlan, isPlanOrganisation, isPlanYear, isSourceRef, parsePeriod, rankSetup,
+    type BetterDirection, type Document, type Indicator, type Plan
 } from '@vplan/language';
 import { hasSeries } from '../outcomes/planner.js';
 
@@ -17,7 +18,26 @@ export interface KoladaIndicator {
     indicator: Indicator;
     kpi: string;
     years: number[];
+    /** For rank bands: the outcome is the rank among this Kolada municipality group, not the value. */
+    rank?: KoladaRank;
 }
+
+export interface KoladaRank {
+    /** The Kolada municipality group id (`G124026`). */
+    group: string;
+    /** The comparison group's title in the plan, for messages. */
+    title: string;
+    /** Which value of the KPI is better. */
+    better: BetterDirection;
+    /** Decimals of the rank bands. */
+    decimals: number;
+}
+
+/**
+ * Why an indicator with a KPI id is left out: it has series; its id is not Kolada's form; it has
+ * rank bands but its comparison group names no Kolada group, or it does not say which value is better.
+ */
+export type SkipReason = 'series' | 'kpi-format' | 'rank-without-group' | 'rank-without-direction';
 
 export interface KoladaPlanTarget {
     plan: Plan;
@@ -28,7 +48,7 @@ export interface KoladaPlanTarget {
     years: number[];
     indicators: KoladaIndicator[];
     /** Indicators left out, and why. */
-    skipped: { indicator: Indicator; kpi: string; reason: 'series' | 'kpi-format' }[];
+    skipped: { indicator: Indicator; kpi: string; reason: SkipReason; group?: string }[];
 }
 
 export function koladaTargets(document: LangiumDocument<Document>, years?: readonly number[]): KoladaPlanTarget[] {
@@ -59,9 +79,23 @@ export function koladaTargets(document: LangiumDocument<Document>, years?: reado
                     if (p?.kind === 'year') own.add(p.year);
                 }
             }
+            const setup = rankSetup(indicator);
+            let rank: KoladaRank | undefined;
+            if (setup) {
+                const group = setup.group?.title ?? setup.group?.name;
+                if (!setup.koladaGroup) {
+                    skipped.push({ indicator, kpi, reason: 'rank-without-group', group });
+                    continue;
+                }
+                if (!setup.better) {
+                    skipped.push({ indicator, kpi, reason: 'rank-without-direction', group });
+                    continue;
+                }
+                rank = { group: setup.koladaGroup, title: group ?? setup.koladaGroup, better: setup.better, decimals: setup.decimals };
+            }
             const chosen = (years && years.length > 0 ? [...new Set(years)] : [...own]).sort((a, b) => a - b);
             for (const y of chosen) all.add(y);
-            indicators.push({ indicator, kpi, years: chosen });
+            indicators.push({ indicator, kpi, years: chosen, ...(rank ? { rank } : {}) });
         }
         targets.push({
             plan,

@@ -9,8 +9,11 @@ import {
 } from '@vplan/language';
 import { indentationAt, lineEndAt, lineStartAt, type TextEdit } from './text-edits.js';
 
-/** A figure from a source: a number, or the source's "no value". */
-export type Figure = { kind: 'number'; value: number } | { kind: 'no-data' };
+/**
+ * A figure from a source: a number, the source's "no value", or a rank percentile among a
+ * comparison group (semantics' rankInGroup), written `31 % bästa`.
+ */
+export type Figure = { kind: 'number'; value: number } | { kind: 'rank'; value: number } | { kind: 'no-data' };
 
 export type ChangeKind = 'add' | 'change';
 
@@ -59,7 +62,7 @@ export function planIndicatorOutcomes(indicator: Indicator, text: string, figure
         if (change) changes.push(change);
         // An annotated outcome that keeps its annotation still gives that year's figure.
         const ownFigure = figures.get(column);
-        if (outcome.refersTo && ownFigure?.kind !== 'number') covered.add(normalPeriod(outcome.refersTo));
+        if (outcome.refersTo && !hasValue(ownFigure)) covered.add(normalPeriod(outcome.refersTo));
     }
     const additions = [...figures.entries()]
         .filter(([period]) => !covered.has(period) && parsePeriod(period))
@@ -89,14 +92,14 @@ function planOutcome(
     const valueAndAnnotationEnd = annotationEnd(outcome) ?? valueNode.end;
     if (outcome.refersTo) {
         // "utfall 2025: 73 (2024)": the 2024 figure, standing in the 2025 column until 2025's arrives.
-        if (own?.kind === 'number') {
+        if (hasValue(own)) {
             return change(valueNode.offset, valueAndAnnotationEnd, figureText(own, style, decimals, unitOf(outcome)));
         }
         const referred = figures.get(normalPeriod(outcome.refersTo));
-        return referred?.kind === 'number' ? correctNumber(outcome, referred.value, decimals, keepWritten, style, change) : undefined;
+        return hasValue(referred) ? correctNumber(outcome, referred, decimals, keepWritten, style, change) : undefined;
     }
-    if (!own || own.kind !== 'number') return undefined;
-    if (isNumberValue(value)) return correctNumber(outcome, own.value, decimals, keepWritten, style, change);
+    if (!hasValue(own)) return undefined;
+    if (isNumberValue(value)) return correctNumber(outcome, own, decimals, keepWritten, style, change);
     if (isNoData(value) || isPending(value)) {
         return change(valueNode.offset, valueNode.end, figureText(own, style, decimals, undefined));
     }
@@ -105,19 +108,28 @@ function planOutcome(
 
 /** Replaces the number of a numeric outcome (keeping its unit and any `bästa`) when it differs. */
 function correctNumber(
-    outcome: Outcome, figure: number, decimals: number | undefined, keepWritten: boolean, style: WritingStyle,
+    outcome: Outcome, figure: Valued, decimals: number | undefined, keepWritten: boolean, style: WritingStyle,
     change: (start: number, end: number, text: string) => OutcomeChange
 ): OutcomeChange | undefined {
     const value = outcome.value;
-    if (!isNumberValue(value) || value.best) return undefined; // a rank is not the figure itself
+    if (!isNumberValue(value)) return undefined;
+    // A rank is not the measured figure itself, and a figure is not a rank.
+    if (Boolean(value.best) && figure.kind !== 'rank') return undefined;
     const written = parseNumber(value.value?.value ?? '');
-    // Compared at the precision it would be written with: no edit that rewrites 67 as 67.
-    const precision = decimals ?? (keepWritten ? written?.decimals : undefined);
-    const wanted = rounded(figure, precision);
+    // Compared at the precision it would be written with: no edit that rewrites 67 as 67. A rank
+    // comes rounded (up) at its bands' precision already and is written as it stands.
+    const precision = figure.kind === 'rank' ? undefined : decimals ?? (keepWritten ? written?.decimals : undefined);
+    const wanted = rounded(figure.value, precision);
     if (written && Math.abs(written.value - wanted) < 1e-9) return undefined;
     const numberNode = GrammarUtils.findNodeForProperty(value.value?.$cstNode, 'value');
     if (!numberNode) return undefined;
-    return change(numberNode.offset, numberNode.end, numberText(figure, style, precision));
+    return change(numberNode.offset, numberNode.end, numberText(figure.value, style, precision));
+}
+
+type Valued = Extract<Figure, { value: number }>;
+
+function hasValue(figure: Figure | undefined): figure is Valued {
+    return figure?.kind === 'number' || figure?.kind === 'rank';
 }
 
 /** Where the `)` of an outcome's `(year)` ends. */
@@ -204,6 +216,7 @@ export function numberText(value: number, style: WritingStyle, decimals: number 
 
 function figureText(figure: Figure, style: WritingStyle, decimals: number | undefined, unit: string | undefined): string {
     if (figure.kind === 'no-data') return style.lang === 'sv' ? 'iu' : 'no-data';
+    if (figure.kind === 'rank') return `${numberText(figure.value, style, undefined)} % ${style.lang === 'sv' ? 'bästa' : 'best'}`;
     return numberText(figure.value, style, decimals) + (unit ? ` ${unit}` : '');
 }
 

@@ -8,6 +8,7 @@ import { KoladaClient, koladaBaseUrl } from '../kolada/client.js';
 import { KoladaError } from '../kolada/errors.js';
 import { kpiCacheDir, refreshKpiCache } from '../kolada/kpi-cache.js';
 import { pullFromKolada } from '../kolada/pull.js';
+import type { KoladaPlanTarget } from '../kolada/targets.js';
 import { positionAt } from '../outcomes/text-edits.js';
 import { KOLADA_PULL_REQUEST, type KoladaPullParams, type KoladaPullResult } from './kolada-protocol.js';
 
@@ -20,8 +21,29 @@ const T = {
     },
     noRows: { sv: (kpi: string) => `Kolada har inga uppgifter för ${kpi}.`, en: (kpi: string) => `Kolada has no figures for ${kpi}.` },
     series: { sv: (n: string) => `${n} har serier; Koladas totaler skrivs inte in.`, en: (n: string) => `${n} has series; Kolada's totals are not written in.` },
-    kpiFormat: { sv: (k: string) => `"${k}" är inget KPI-id i Kolada.`, en: (k: string) => `"${k}" is not a Kolada KPI id.` }
+    kpiFormat: { sv: (k: string) => `"${k}" är inget KPI-id i Kolada.`, en: (k: string) => `"${k}" is not a Kolada KPI id.` },
+    rankWithoutGroup: {
+        sv: (n: string, g: string) => `${n} har rangband, men jämförelsegruppen ${g} anger ingen grupp i Kolada (skriv kolada "G…" i gruppen).`,
+        en: (n: string, g: string) => `${n} has rank bands, but the comparison group ${g} names no Kolada group (write kolada "G…" in the group).`
+    },
+    rankWithoutDirection: {
+        sv: (n: string, g: string) => `${n}: rangen bland ${g} kräver att man vet vilket värde som är bäst (skriv riktning högre eller lägre).`,
+        en: (n: string, g: string) => `${n}: ranking among ${g} needs to know which value is better (write direction higher or lower).`
+    },
+    unknownGroup: {
+        sv: (id: string, g: string) => `Kolada har ingen kommungrupp ${id} (jämförelsegruppen ${g}).`,
+        en: (id: string, g: string) => `Kolada has no municipality group ${id} (comparison group ${g}).`
+    }
 };
+
+function skipNote(s: KoladaPlanTarget['skipped'][number], lang: Lang): string {
+    switch (s.reason) {
+        case 'series': return T.series[lang](s.indicator.name);
+        case 'rank-without-group': return T.rankWithoutGroup[lang](s.indicator.name, s.group ?? '?');
+        case 'rank-without-direction': return T.rankWithoutDirection[lang](s.indicator.name, s.group ?? '?');
+        default: return T.kpiFormat[lang](s.kpi);
+    }
+}
 
 export async function koladaPullFor(document: LangiumDocument<Document>, apiUrl: string | undefined, lang: Lang, signal?: AbortSignal): Promise<KoladaPullResult> {
     const parse = document.parseResult;
@@ -36,9 +58,10 @@ export async function koladaPullFor(document: LangiumDocument<Document>, apiUrl:
         let asked = 0;
         for (const t of pull.targets) {
             if (!t.municipality && t.indicators.length > 0) notes.push(T.noKoladaId[lang](t.plan.name));
-            for (const s of t.skipped) notes.push(s.reason === 'series' ? T.series[lang](s.indicator.name) : T.kpiFormat[lang](s.kpi));
+            for (const s of t.skipped) notes.push(skipNote(s, lang));
             if (t.municipality) asked += t.indicators.length;
         }
+        for (const u of pull.unknownGroups) notes.push(T.unknownGroup[lang](u.group, u.indicator.rank?.title ?? u.group));
         for (const w of pull.withoutRows) notes.push(T.noRows[lang](w.kpi));
         const changes = pull.changes.get(document) ?? [];
         const kpis = pull.targets.flatMap(t => t.indicators.map(i => i.kpi));

@@ -67,7 +67,26 @@ export class VplanCodeActionProvider implements CodeActionProvider {
             const fix = this.toCutPoints(document, diagnostic, lang);
             if (fix) fixes.push(fix);
         }
+        if (code === 'rank-direction-missing') fixes.push(...this.addValueDirection(document, diagnostic, lang));
         return fixes;
+    }
+
+    /** Rank bands against a Kolada group need the value's direction: one fix each way, the author picks. */
+    private addValueDirection(document: LangiumDocument, diagnostic: Diagnostic, lang: Lang): CodeAction[] {
+        const indicator = this.nodeAt(document, diagnostic, isIndicator) as Block | undefined;
+        if (!indicator?.$cstNode) return [];
+        const keywords = documentKeywordLanguage(document) ?? lang;
+        const out: CodeAction[] = [];
+        for (const better of ['lower', 'higher'] as const) {
+            const text = `${kw('direction', keywords)} ${kw(better, keywords)}`;
+            const edit = insertMember(document, indicator, text);
+            if (!edit) continue;
+            const what = better === 'lower'
+                ? { sv: `Lägg till "${text}" (ett lägre värde är bättre)`, en: `Add "${text}" (a lower value is better)` }
+                : { sv: `Lägg till "${text}" (ett högre värde är bättre)`, en: `Add "${text}" (a higher value is better)` };
+            out.push({ title: what[lang], kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [document.uri.toString()]: [edit] } } });
+        }
+        return out;
     }
 
     private fromSuggestion(document: LangiumDocument, diagnostic: Diagnostic, fix: SuggestedFix, lang: Lang): CodeAction {

@@ -3,6 +3,7 @@ import {
     type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type Reference, URI
 } from 'langium';
 import { linkedDescription, repointReference } from '../langium-internals.js';
+import { WorkspaceFindings } from './workspace-findings.js';
 
 /**
  * A document builder that rebuilds only what an edit can affect.
@@ -40,6 +41,7 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
+        this.onDocumentPhase(DocumentState.Validated, document => { this.validatedInUpdate.add(document.uri.toString()); });
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken = Cancellation.CancellationToken.None): Promise<void> {
@@ -140,6 +142,8 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
         this.deferred = [];
         this.settled = false;
         const deferred = this.deferred;
+        const edit = this.workspaceFindings.beforeEdit([...changed, ...deleted]);
+        this.validatedInUpdate.clear();
         try {
             await super.update(changed, deleted, cancelToken);
         } catch (err) {
@@ -151,10 +155,20 @@ export class VplanDocumentBuilder extends DefaultDocumentBuilder {
             this.deferred = [];
         }
         // Settled already while the open editors were built first (see buildOpenFirst).
-        if (deferred.length === 0 || this.settled) return;
-        const rebuild = await this.settle(before, deferred, cancelToken);
-        if (rebuild.length > 0) await this.buildDocuments(rebuild, this.updateBuildOptions, cancelToken);
+        if (deferred.length > 0 && !this.settled) {
+            const rebuild = await this.settle(before, deferred, cancelToken);
+            if (rebuild.length > 0) await this.buildDocuments(rebuild, this.updateBuildOptions, cancelToken);
+        }
+        // Other documents' duplicate ids, same-KPI and follow-up findings that the edit concerns.
+        const stale = edit.staleDocuments(this.validatedInUpdate);
+        for (const document of stale) this.resetToState(document, DocumentState.IndexedReferences);
+        if (stale.length > 0) await this.buildDocuments(stale, this.updateBuildOptions, cancelToken);
+        edit.done();
     }
+
+    private readonly workspaceFindings = new WorkspaceFindings(this.langiumDocuments, this.indexManager);
+    /** The documents validated since the running update began (validated already: not again). */
+    private readonly validatedInUpdate = new Set<string>();
 
     /**
      * Compares the changed documents' exports before and after, and decides for each deferred

@@ -9,7 +9,7 @@ import type { Lang } from '../i18n/lang.js';
 import { assessIndicator, indicatorAt, periodLabel, periodReportsIn, planYearModel } from '../semantics/index.js';
 import { ageInDays, KPI_CACHE_OLD_DAYS } from '../kolada/kpi-catalog.js';
 import type { VplanServices } from '../vplan-module.js';
-import { comparedWithText, overarchingGoals, movementArrow, statusLabel, trendWord, type Status, type Trend } from '../semantics/index.js';
+import { comparedWithText, overarchingGoals, movementArrow, rankSetup, statusLabel, trendWord, type Status, type Trend } from '../semantics/index.js';
 import { declarationAt, describedContainer } from './target-at.js';
 import { idOf, titleOf } from './titles.js';
 
@@ -96,7 +96,11 @@ export class VplanHoverProvider implements HoverProvider {
         }
 
         const compared = comparedWithText(indicator);
-        if (compared?.[lang]) lines.push('', `${T.comparedWith[lang]}: ${escape(compared[lang])}`);
+        if (compared?.[lang]) {
+            // A group ranked from Kolada says which Kolada group, so the fetched rank can be traced.
+            const koladaGroup = rankSetup(indicator)?.koladaGroup;
+            lines.push('', `${T.comparedWith[lang]}: ${escape(compared[lang])}${koladaGroup ? ` (Kolada ${escape(koladaGroup)})` : ''}`);
+        }
 
         for (const series of assessment.series) {
             const heading = series.seriesTitle ?? series.series;

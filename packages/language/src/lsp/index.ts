@@ -5,6 +5,7 @@ import type { VplanServices } from '../vplan-module.js';
 import { VplanCodeActionProvider } from './code-actions.js';
 import { VplanCompletionProvider } from './completion-provider.js';
 import { VplanDocumentBuilder } from './document-builder.js';
+import { VplanDocumentFactory } from './document-factory.js';
 import { VplanDocumentUpdateHandler } from './document-update-handler.js';
 import { VplanDocumentSymbolProvider } from './document-symbols.js';
 import { VplanFoldingRangeProvider } from './folding.js';
@@ -19,6 +20,7 @@ import { VplanSemanticTokenProvider } from './semantic-tokens.js';
 
 export { followClientLocale } from './client-locale.js';
 export { VplanIndexManager, VplanReferenceDescriptionProvider } from './index-manager.js';
+export { VplanDocumentFactory } from './document-factory.js';
 
 /** Language-level editor services (registered in `VplanLspModule`). */
 export const VplanEditorServices = {
@@ -42,6 +44,8 @@ export const VplanSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
     },
     workspace: {
         DocumentBuilder: services => new VplanDocumentBuilder(services),
+        // An edit inside one block re-parses only that block.
+        LangiumDocumentFactory: services => new VplanDocumentFactory(services),
         // References are indexed when asked for, not on every keystroke.
         IndexManager: services => new VplanIndexManager(services),
         // Leaves out what a folder's .vplanignore lists.

@@ -1,4 +1,4 @@
-import type { LangiumDocument } from 'langium';
+import type { AstNode, CstNode, LangiumDocument } from 'langium';
 import type { Lang } from '../i18n/lang.js';
 
 /**
@@ -55,7 +55,8 @@ export function keywordLanguage(keyword: string): Lang | undefined {
     return undefined;
 }
 
-const documentLanguageCache = new WeakMap<object, Lang | undefined>();
+/** Swedish and English keyword tokens of a parse, counted once per parse result (its root). */
+const keywordCounts = new WeakMap<object, { sv: number; en: number }>();
 
 /**
  * The keyword language a document uses: the majority of its Swedish vs English keyword tokens, or
@@ -63,12 +64,31 @@ const documentLanguageCache = new WeakMap<object, Lang | undefined>();
  */
 export function documentKeywordLanguage(document: LangiumDocument): Lang | undefined {
     const root = document.parseResult.value;
-    if (documentLanguageCache.has(root)) return documentLanguageCache.get(root);
+    let counts = keywordCounts.get(root);
+    if (!counts) {
+        counts = root.$cstNode ? countKeywords([root.$cstNode]) : { sv: 0, en: 0 };
+        keywordCounts.set(root, counts);
+    }
+    return counts.sv > counts.en ? 'sv' : counts.en > counts.sv ? 'en' : undefined;
+}
+
+/**
+ * After an incremental re-parse: the new root's counts are the old root's with the replaced block's
+ * keywords taken out and the new block's put in (instead of counting the whole document again).
+ */
+export function carryKeywordCounts(before: AstNode, after: AstNode, removed: readonly CstNode[], added: readonly CstNode[]): void {
+    const old = keywordCounts.get(before);
+    if (!old) return;
+    const out = countKeywords(removed);
+    const into = countKeywords(added);
+    keywordCounts.set(after, { sv: old.sv - out.sv + into.sv, en: old.en - out.en + into.en });
+}
+
+function countKeywords(nodes: readonly CstNode[]): { sv: number; en: number } {
     let sv = 0;
     let en = 0;
-    const cst = root.$cstNode;
-    if (cst) {
-        for (const leaf of streamLeaves(cst)) {
+    for (const node of nodes) {
+        for (const leaf of streamLeaves(node)) {
             const grammarSource = (leaf as { grammarSource?: { $type?: string; value?: string } }).grammarSource;
             if (grammarSource?.$type !== 'Keyword' || !grammarSource.value) continue;
             const lang = keywordLanguage(grammarSource.value);
@@ -76,9 +96,7 @@ export function documentKeywordLanguage(document: LangiumDocument): Lang | undef
             else if (lang === 'en') en++;
         }
     }
-    const result: Lang | undefined = sv > en ? 'sv' : en > sv ? 'en' : undefined;
-    documentLanguageCache.set(root, result);
-    return result;
+    return { sv, en };
 }
 
 function* streamLeaves(node: import('langium').CstNode): Generator<import('langium').CstNode> {

@@ -9,6 +9,7 @@ export {
     type SeriesThresholds, type ThresholdProblem, type IndicatorThresholds
 } from './thresholds.js';
 export { trendBetween, trendByRank } from './trend.js';
+export { rankInGroup, rankSetup, type GroupRank, type RankSetup } from './rank.js';
 export * from './vocabulary.js';
 export {
     assessIndicator, thresholdsOf, statusOfValue, countStatuses, comparedWithText, restatementChain,

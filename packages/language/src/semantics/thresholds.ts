@@ -444,12 +444,14 @@ function buildSeries(
     // Direction: declared; else what the words of the bands say; else the order of the numbers.
     let direction: BetterDirection | undefined;
     let source: DirectionSource | undefined;
-    if (explicit) {
-        direction = (explicit.better as string) === 'lower' ? 'lower' : 'higher';
-        source = 'explicit';
-    } else if (kind === 'rank') {
+    if (kind === 'rank') {
+        // A rank percentile is better when lower, by definition; a rank indicator's `riktning` says
+        // which value of the measure itself is better, which ranking needs (semantics/rank.ts).
         direction = 'lower';
         source = 'kind';
+    } else if (explicit) {
+        direction = (explicit.better as string) === 'lower' ? 'lower' : 'higher';
+        source = 'explicit';
     } else {
         const worded = usable.find(r => r.spec.words);
         if (worded) {
@@ -481,7 +483,7 @@ function buildSeries(
     // Direction conflicts: a declared direction against a band's own words; a worse colour on the better side.
     const conflicting = new Set<string>();
     let contradictory = false;
-    if (explicit) {
+    if (explicit && kind !== 'rank') {
         for (const r of usable) {
             if (r.color === 'green' && r.spec.words && wordsFor(r.color, r.spec.words) !== direction) {
                 contradictory = true;

@@ -37,7 +37,9 @@ export const DIAGNOSTICS = {
     'unknown-kpi': 'error',
     'kpi-title-mismatch': 'hint',
     'kpi-id-format': 'warning',
-    'same-kpi-bands-differ': 'warning'
+    'same-kpi-bands-differ': 'warning',
+    'kolada-group-id-format': 'warning',
+    'rank-direction-missing': 'warning'
 } as const satisfies Record<string, ValidationSeverity>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTICS;
@@ -75,7 +77,9 @@ export const DIAGNOSTIC_SUMMARY: Record<DiagnosticCode, { sv: string; en: string
     'unknown-kpi': { sv: 'ett KPI-id som Kolada inte känner till', en: 'a KPI id Kolada does not know' },
     'kpi-title-mismatch': { sv: 'en indikator vars titel inte liknar KPI:ns i Kolada', en: "an indicator whose title is unlike its Kolada KPI's" },
     'kpi-id-format': { sv: 'ett KPI-id som inte är en bokstav och fem siffror', en: 'a KPI id that is not a letter and five digits' },
-    'same-kpi-bands-differ': { sv: 'samma KPI med andra band i en annan indikator', en: 'the same KPI with other bands in another indicator' }
+    'same-kpi-bands-differ': { sv: 'samma KPI med andra band i en annan indikator', en: 'the same KPI with other bands in another indicator' },
+    'kolada-group-id-format': { sv: 'ett Kolada-id för en jämförelsegrupp som inte är G och siffror', en: 'a Kolada group id that is not a G and digits' },
+    'rank-direction-missing': { sv: 'rangband mot en Kolada-grupp utan riktning för värdet', en: 'rank bands against a Kolada group without the value\'s direction' }
 };
 
 export const DIAGNOSTIC_CODES = Object.keys(DIAGNOSTICS) as DiagnosticCode[];

@@ -12,6 +12,8 @@ import { messages, REFERENCE_KIND } from './messages.js';
 import { localizeSyntaxMessage } from './syntax-messages.js';
 import { isSyntax, withoutCascades } from './cascades.js';
 import { explainNearMisses } from './near-misses.js';
+import { scopeOf } from './check-scope.js';
+import type { DiagnosticReuse } from './diagnostic-reuse.js';
 
 /** Nodes validated between two checks for cancellation (a newer keystroke). */
 const NODES_PER_SLICE = 256;
@@ -47,6 +49,27 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
         });
     }
 
+    /** Findings of unchanged blocks kept across edits (set by the language server; see diagnostic-reuse.ts). */
+    reuse?: DiagnosticReuse;
+
+    /**
+     * Langium's validateAst, with the checks' findings collected here, so that the walk can keep and
+     * reuse those of unchanged blocks.
+     */
+    protected override async validateAst(root: AstNode, options: ValidationOptions, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        const items: Diagnostic[] = [];
+        const acceptor: ValidationAcceptor = (severity, message, info) => { items.push(this.toDiagnostic(severity, message, info)); };
+        await this.validateAstBefore(root, options, acceptor, cancelToken);
+        const document = (root as { $document?: LangiumDocument }).$document;
+        if (this.profiler?.isActive('validating') || !document) {
+            await this.validateAstNodes(root, options, acceptor, cancelToken);
+        } else {
+            await this.walk(document, options, items, acceptor, cancelToken);
+        }
+        await this.validateAstAfter(root, options, acceptor, cancelToken);
+        return items;
+    }
+
     /**
      * The same checks on the same nodes in the same order as Langium's walk, which on every keystroke
      * built a stream per node to walk the tree and another to look up its checks (most nodes have
@@ -54,8 +77,18 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
      */
     protected override async validateAstNodes(root: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('validating')) return super.validateAstNodes(root, options, acceptor, cancelToken);
+        await this.walk(undefined, options, undefined, acceptor, cancelToken, root);
+    }
+
+    /**
+     * The walk. With a document and `items` (the findings so far), the findings of `block` checks
+     * on unchanged blocks come from the previous validation (see diagnostic-reuse.ts).
+     */
+    private async walk(document: LangiumDocument | undefined, options: ValidationOptions, items: Diagnostic[] | undefined, acceptor: ValidationAcceptor,
+        cancelToken: Cancellation.CancellationToken, root: AstNode = document!.parseResult.value): Promise<void> {
         const checksOf = new Map<string, ValidationCheck[]>();
         const nodes = nodesInOrder(root);
+        const run = document && items ? this.reuse?.begin(document, nodes, this.locale.lang) : undefined;
         // Nodes whose subtrees validateSingleNodeOptions said to skip (Langium's own walk prunes them).
         const pruned = new Set<AstNode>();
         for (let i = 0; i < nodes.length; i++) {
@@ -70,8 +103,21 @@ export class VplanDocumentValidator extends DefaultDocumentValidator {
                 checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
                 checksOf.set(node.$type, checks);
             }
-            for (const check of checks) await check(node, acceptor, cancelToken);
+            const block = run?.blockOf(i);
+            for (let c = 0; c < checks.length; c++) {
+                const check = checks[c];
+                if (!block || scopeOf(check) !== 'block') {
+                    await check(node, acceptor, cancelToken);
+                } else if (block.reused) {
+                    for (const diagnostic of run!.reusedFindings(block, i, c)) items!.push(diagnostic);
+                } else {
+                    const from = items!.length;
+                    await check(node, acceptor, cancelToken);
+                    for (let k = from; k < items!.length; k++) run!.record(block, i, c, items![k]);
+                }
+            }
         }
+        run?.done();
     }
 
     /** Parse errors in the user's language, on one line (Chevrotain's own can run to 72 lines). */

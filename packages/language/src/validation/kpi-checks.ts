@@ -1,11 +1,12 @@
 // KPI ids: their form (a letter and five digits), what Kolada's cached metadata says of them (never
 // the network: an id Kolada does not know is an error, a title that shares no word with the
 // indicator's a hint), and the same KPI given other bands by another indicator.
-import { AstUtils, GrammarUtils, type AstNode, type LangiumDocuments, type ValidationAcceptor } from 'langium';
+import { AstUtils, DocumentState, type AstNode, type LangiumSharedCoreServices, type ValidationAcceptor } from 'langium';
 import { isIndicator, isSourceRef, type Indicator, type SourceRef } from '../generated/ast.js';
 import type { Lang, Localized } from '../i18n/lang.js';
 import { titlesPlainlyDiffer, type KpiCatalog } from '../kolada/kpi-catalog.js';
 import { bandText, restatedIndicator, thresholdsOf } from '../semantics/index.js';
+import { checkIdForm } from './id-form.js';
 import { messages } from './messages.js';
 import { planYear } from './plan-checks.js';
 import { relatedNode } from './related.js';
@@ -16,13 +17,7 @@ import { sameBands } from './threshold-checks.js';
 const KPI_ID = /^[A-Z]\d{5}$/;
 
 export function checkKpiId(ref: SourceRef, accept: ValidationAcceptor, lang: Lang): void {
-    const kpi = ref.kpi;
-    if (kpi === undefined || KPI_ID.test(kpi)) return;
-    const upper = kpi.trim().toUpperCase();
-    const node = GrammarUtils.findNodeForProperty(ref.$cstNode, 'kpi');
-    const fix = KPI_ID.test(upper) && node
-        ? { title: messages.fixReplace(`"${upper}"`), range: node.range, newText: JSON.stringify(upper) } : undefined;
-    report(accept, lang, 'kpi-id-format', messages.kpiIdFormat(kpi), { node: ref, property: 'kpi' }, { kpi }, fix);
+    checkIdForm(ref, 'kpi', KPI_ID, 'kpi-id-format', messages.kpiIdFormat, 'kpi', accept, lang);
 }
 
 function kpiOf(indicator: Indicator): { kpi: string; ref: SourceRef } | undefined {
@@ -30,16 +25,52 @@ function kpiOf(indicator: Indicator): { kpi: string; ref: SourceRef } | undefine
     return ref?.kpi ? { kpi: ref.kpi, ref } : undefined;
 }
 
-/** Indicators with a KPI id, per parsed document (a new parse gives a new root). */
-const byRoot = new WeakMap<AstNode, Indicator[]>();
+const byRoot = new WeakMap<AstNode, Map<string, Indicator[]>>();
 
-function kpiIndicators(root: AstNode): Indicator[] {
-    let list = byRoot.get(root);
-    if (!list) {
-        list = AstUtils.streamAllContents(root).filter(isIndicator).filter(i => !!kpiOf(i)).toArray();
-        byRoot.set(root, list);
+/** A document's indicators that name a KPI, by KPI, in document order (kept with its syntax tree). */
+function kpiIndicators(root: AstNode): Map<string, Indicator[]> {
+    let byKpi = byRoot.get(root);
+    if (!byKpi) {
+        byKpi = new Map();
+        for (const indicator of AstUtils.streamAllContents(root).filter(isIndicator)) {
+            const kpi = kpiOf(indicator)?.kpi;
+            if (kpi === undefined) continue;
+            const list = byKpi.get(kpi);
+            if (list) list.push(indicator);
+            else byKpi.set(kpi, [indicator]);
+        }
+        byRoot.set(root, byKpi);
     }
-    return list;
+    return byKpi;
+}
+
+/**
+ * The workspace's indicators by KPI, in the order of the workspace's documents and then of each
+ * document: what checkSameKpi compares an indicator with. Every indicator used to scan every
+ * indicator of every document (2 s of a keystroke in a 1 MB plan); now it looks up its KPI. Built
+ * again after each build that re-parsed a document, from the per-document lists kept with their trees.
+ */
+export class KpiIndicators {
+    private byKpi?: Map<string, Indicator[]>;
+
+    constructor(private readonly shared: LangiumSharedCoreServices) {
+        shared.workspace.DocumentBuilder.onUpdate(() => { this.byKpi = undefined; });
+        shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedContent, () => { this.byKpi = undefined; });
+    }
+
+    of(kpi: string): readonly Indicator[] {
+        if (!this.byKpi) {
+            this.byKpi = new Map();
+            for (const document of this.shared.workspace.LangiumDocuments.all) {
+                for (const [k, indicators] of kpiIndicators(document.parseResult.value)) {
+                    const list = this.byKpi.get(k);
+                    if (list) list.push(...indicators);
+                    else this.byKpi.set(k, [...indicators]);
+                }
+            }
+        }
+        return this.byKpi.get(kpi) ?? [];
+    }
 }
 
 function restates(a: Indicator, b: Indicator): boolean {
@@ -55,31 +86,32 @@ function restates(a: Indicator, b: Indicator): boolean {
  * The same Kolada KPI given other bands by another indicator of a plan of the same year, where
  * neither restates the other: one of them is likely out of date.
  */
-export function checkSameKpi(indicator: Indicator, documents: LangiumDocuments, accept: ValidationAcceptor, lang: Lang): void {
+export function checkSameKpi(indicator: Indicator, indicators: KpiIndicators, accept: ValidationAcceptor, lang: Lang): void {
     const mine = kpiOf(indicator);
     if (!mine) return;
+    // Most KPIs are measured by one indicator: nothing to compare, no bands to work out.
+    const peers = indicators.of(mine.kpi);
+    if (peers.length < 2) return;
     const ours = thresholdsOf(indicator);
     if (ours.bandsFrom !== indicator || ours.series.length !== 1 || ours.series[0].bands.length === 0) return;
     const year = planYear(indicator);
-    for (const document of documents.all) {
-        for (const other of kpiIndicators(document.parseResult.value)) {
-            if (other === indicator || kpiOf(other)?.kpi !== mine.kpi) continue;
-            if (planYear(other) !== year || restates(indicator, other) || restates(other, indicator)) continue;
-            const theirs = thresholdsOf(other);
-            if (theirs.bandsFrom !== other || theirs.series.length !== 1 || theirs.series[0].bands.length === 0) continue;
-            const a = ours.series[0], b = theirs.series[0];
-            const decimals = Math.max(a.precision, b.precision);
-            const stated = (s: typeof a) => s.bands.filter(x => !x.implied);
-            if (sameBands(stated(a), stated(b), decimals)) continue;
-            const text = (s: typeof a): Localized => ({
-                sv: stated(s).map(x => bandText(x).sv).join(', '), en: stated(s).map(x => bandText(x).en).join(', ')
-            });
-            report(accept, lang, 'same-kpi-bands-differ', messages.sameKpiBandsDiffer(mine.kpi, other.name, text(a), text(b)), {
-                node: mine.ref, property: 'kpi',
-                relatedInformation: relatedNode(other, messages.relatedSameKpi(other.name, text(b)), lang)
-            }, { kpi: mine.kpi, other: other.name });
-            return;
-        }
+    for (const other of peers) {
+        if (other === indicator) continue;
+        if (planYear(other) !== year || restates(indicator, other) || restates(other, indicator)) continue;
+        const theirs = thresholdsOf(other);
+        if (theirs.bandsFrom !== other || theirs.series.length !== 1 || theirs.series[0].bands.length === 0) continue;
+        const a = ours.series[0], b = theirs.series[0];
+        const decimals = Math.max(a.precision, b.precision);
+        const stated = (s: typeof a) => s.bands.filter(x => !x.implied);
+        if (sameBands(stated(a), stated(b), decimals)) continue;
+        const text = (s: typeof a): Localized => ({
+            sv: stated(s).map(x => bandText(x).sv).join(', '), en: stated(s).map(x => bandText(x).en).join(', ')
+        });
+        report(accept, lang, 'same-kpi-bands-differ', messages.sameKpiBandsDiffer(mine.kpi, other.name, text(a), text(b)), {
+            node: mine.ref, property: 'kpi',
+            relatedInformation: relatedNode(other, messages.relatedSameKpi(other.name, text(b)), lang)
+        }, { kpi: mine.kpi, other: other.name });
+        return;
     }
 }
 

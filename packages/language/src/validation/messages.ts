@@ -145,6 +145,14 @@ export const messages = {
         `KPI ${kpi} heter "${koladaTitle}" i Kolada, vilket inte liknar "${title}". Rätt KPI-id?`,
         `The KPI ${kpi} is titled "${koladaTitle}" in Kolada, unlike "${title}". The right KPI id?`
     ),
+    koladaGroupIdFormat: (id: string): L => both(
+        `Kolada-id:t "${id}" ser inte ut som en kommungrupp i Kolada: G och siffror, som "G124026".`,
+        `The Kolada id "${id}" does not look like a Kolada municipality group: a G and digits, such as "G124026".`
+    ),
+    rankDirectionMissing: (group: string): L => both(
+        `Rangen bland ${group} kan inte räknas fram utan att veta vilket värde som är bäst: skriv riktning högre eller riktning lägre.`,
+        `The rank among ${group} cannot be computed without knowing which value is best: write direction higher or direction lower.`
+    ),
     kpiIdFormat: (kpi: string): L => both(
         `KPI-id:t "${kpi}" ser inte ut som Koladas: en bokstav och fem siffror, som "U23471" eller "N00945".`,
         `The KPI id "${kpi}" does not look like Kolada's: a letter and five digits, such as "U23471" or "N00945".`

@@ -32,7 +32,7 @@ export function planYear(node: AstNode): number | undefined {
 const planPeriods = new WeakMap<Plan, string[] | null>();
 
 /** The follow-up periods a plan declares (read once per plan: a plan may hold thousands of members). */
-function declaredPeriods(node: AstNode): string[] | undefined {
+export function declaredPeriods(node: AstNode): string[] | undefined {
     const plan = AstUtils.getContainerOfType(node, isPlan);
     if (!plan) return undefined;
     let periods = planPeriods.get(plan);

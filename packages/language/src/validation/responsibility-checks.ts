@@ -71,7 +71,7 @@ interface PlanHabits {
 
 const habits = new WeakMap<Plan, PlanHabits>();
 
-function habitsOf(plan: Plan): PlanHabits {
+export function habitsOf(plan: Plan): PlanHabits {
     let h = habits.get(plan);
     if (!h) {
         const found: PlanHabits = { reporters: false, frequencies: 0 };

@@ -61,6 +61,17 @@ describe('quick fixes', () => {
         expectClean(en);
     });
 
+    test('rank bands against a Kolada group without riktning: add riktning lägre or högre, in the file\'s keywords', async () => {
+        const kommun = `${KOMMUN_SV}\njämförelsegrupp jmfKolada "Jämförbara kommuner" { kolada "G124026" }\n`;
+        const rank = plan('      källa kolada kpi "N15006"\n      grön 25 % bästa\n      jämfört med jmfKolada');
+        const lower = await fix(rank, 'rank-direction-missing', /Lägg till "riktning lägre" \(ett lägre värde är bättre\)/, { kommun });
+        expect(lower.text).toContain('      riktning lägre\n');
+        expectClean(lower);
+        const higher = await fix(rank, 'rank-direction-missing', /riktning högre/, { kommun });
+        expect(higher.text).toContain('      riktning högre\n');
+        expectClean(higher);
+    });
+
     test('use the suggested name for an unresolved reference', async () => {
         const r = await fix(plan('      grön >= 82').replace('ansvarig handlaggare', 'ansvarig handlagare'), 'unresolved-reference', /handlaggare/);
         expect(r.text).toContain('ansvarig handlaggare');

@@ -53,6 +53,15 @@ describe('hover', () => {
         }
     });
 
+    test('a rank indicator names the Kolada group its rank is fetched from', async () => {
+        s.Vplan.i18n.Locale.preference = 'sv';
+        const text = mark(`jämförelsegrupp hoverGrupp "Jämförbara kommuner" { kolada "G124026" }
+plan hoverRank "R" { år 2026 indikator rangHover "Kostnad" {
+  källa kolada kpi "N15006" riktning lägre grön 25 % bästa gul 26–50 % bästa jämfört med hoverGrupp
+  utfall 2025: 14 % bästa } }`, 'rangHover');
+        await expectHover(s.Vplan)({ text, index: 0, disposeAfterCheck: true, hover: /Jämförs med: Jämförbara kommuner \(Kolada G124026\)[\s\S]*- 2025: 14 % bästa — 🟢 grön/ });
+    });
+
     test('on an indicator title and in English', async () => {
         s.Vplan.i18n.Locale.preference = 'en';
         const text = mark(PLAN_EN, '"Overall view"', 3);

@@ -3,10 +3,7 @@
 // indicator table's seven columns of the 2026 plan and the activity, assignment and mission tables
 // of the 2025 plan — so a council secretary can file it as the adopted plan.
 import type { AstNode, LangiumDocument } from 'langium';
-import {
-    AlignmentType, Document as WordDocument, Footer, Header, Packer, PageBreak, PageNumber, Paragraph, ShadingType, Table,
-    TableCell, TableOfContents, TableRow, TabStopType, TextRun, WidthType, type ParagraphChild
-} from 'docx';
+import { Document as WordDocument, Packer, PageBreak, Paragraph, Table, TableCell, TableOfContents, TextRun, type ParagraphChild } from 'docx';
 import {
     isActivity, isBand, isBaseline, isBudgetAssignment, isContribution, isControlArea, isEffect, isFollowUp, isFollowUpRef,
     isFootnote, isFrequency, isGoal, isImprovement, isIndicator, isMeasures, isMission, isPlan, isPlanOrganisation,
@@ -21,6 +18,7 @@ import { decisionOf, decisionText } from '../decision.js';
 import { label, labelOr, type LabelKey } from '../labels.js';
 import { proseBlocks, type Block } from './prose.js';
 import { A4_PAGE, headingFor, NUMBERING, STYLES } from './styles.js';
+import { cell, emptyFooter, emptyHeader, pageFooter, runningHeader, table, type CellOptions } from './parts.js';
 
 export interface DocxOptions {
     lang: Lang;
@@ -82,33 +80,10 @@ class DocxWriter {
             features: { updateFields: true },
             sections: [{
                 properties: { page: A4_PAGE, titlePage: true },
-                headers: {
-                    first: new Header({ children: [new Paragraph({})] }),
-                    default: new Header({ children: [this.runningHeader(plan.title, decisionLine)] })
-                },
-                footers: {
-                    first: new Footer({ children: [new Paragraph({})] }),
-                    default: new Footer({ children: [this.pageFooter()] })
-                },
+                headers: { first: emptyHeader(), default: runningHeader(plan.title, decisionLine) },
+                footers: { first: emptyFooter(), default: pageFooter(this.lang) },
                 children: [...this.cover(plan, decisionLine), ...body]
             }]
-        });
-    }
-
-    private runningHeader(title: string, decision: string | undefined): Paragraph {
-        return new Paragraph({
-            style: 'Small',
-            tabStops: [{ type: TabStopType.RIGHT, position: 9638 }],
-            children: [new TextRun({ text: title }), ...(decision ? [new TextRun({ text: `\t${decision}` })] : [])]
-        });
-    }
-
-    /** "Sida 3 av 12", with Word's page fields. */
-    private pageFooter(): Paragraph {
-        return new Paragraph({
-            alignment: AlignmentType.CENTER,
-            style: 'Small',
-            children: [new TextRun({ children: [`${this.l('page')} `, PageNumber.CURRENT, ` ${this.l('of')} `, PageNumber.TOTAL_PAGES] })]
         });
     }
 
@@ -230,28 +205,12 @@ class DocxWriter {
 
     // ------------------------------------------------------------------ tables
 
-    private cell(content: string | string[] | ParagraphChild[][], options: { header?: boolean; fill?: string; bold?: boolean } = {}): TableCell {
-        const lines: ParagraphChild[][] = typeof content === 'string'
-            ? [[new TextRun({ text: content, bold: options.header || options.bold })]]
-            : (content as (string | ParagraphChild[])[]).map(c => typeof c === 'string' ? [new TextRun({ text: c, bold: options.header || options.bold })] : c);
-        return new TableCell({
-            children: (lines.length ? lines : [[]]).map(children => new Paragraph({ style: 'TableText', children })),
-            shading: options.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: options.fill } : options.header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E8EEF2' } : undefined,
-            margins: { top: 40, bottom: 40, left: 80, right: 80 }
-        });
+    private cell(content: string | string[] | ParagraphChild[][], options: CellOptions = {}): TableCell {
+        return cell(content, options);
     }
 
     private table(headers: string[], rows: TableCell[][], widths: number[]): Table {
-        const total = widths.reduce((a, b) => a + b, 0);
-        const columnWidths = widths.map(w => Math.round((w / total) * 9638));
-        return new Table({
-            width: { size: 9638, type: WidthType.DXA },
-            columnWidths,
-            rows: [
-                new TableRow({ tableHeader: true, cantSplit: true, children: headers.map(h => this.cell(h, { header: true })) }),
-                ...rows.map(cells => new TableRow({ cantSplit: true, children: cells }))
-            ]
-        });
+        return table(headers, rows, widths);
     }
 
     /** A table row is kept on one page and the header repeats, so nothing is split mid-row. */
