@@ -92,6 +92,11 @@ export function staleDocuments(changed: Set<string>, edited: ReadonlyMap<string,
  * are about documents that need not reference each other (a plan declaring `kolada` again makes the
  * shared file's source a duplicate). An edit cancelled by the next one leaves its ties to the next.
  */
+/** The whole text a document was parsed from (its root's text leaves out what the parser skipped). */
+function fullText(document: LangiumDocument): string | undefined {
+    return document.parseResult.value.$cstNode?.root.fullText;
+}
+
 export class WorkspaceFindings {
     /** Per edited document not settled yet: its ties and text before the first of its unsettled edits. */
     private readonly before = new Map<string, { ties: Ties; text?: string }>();
@@ -105,7 +110,7 @@ export class WorkspaceFindings {
             if (this.before.has(key)) continue;
             const document = this.documents.getDocument(uri);
             const indexed = document !== undefined && document.state >= DocumentState.IndexedContent;
-            this.before.set(key, { ties: indexed ? tiesOf(document, this.index) : new Map(), text: indexed ? document.parseResult.value.$cstNode?.text : undefined });
+            this.before.set(key, { ties: indexed ? tiesOf(document, this.index) : new Map(), text: indexed ? fullText(document) : undefined });
         }
         return {
             staleDocuments: (validated: ReadonlySet<string>) => {
@@ -115,7 +120,7 @@ export class WorkspaceFindings {
                     const document = this.documents.getDocument(URI.parse(uri));
                     const indexed = document !== undefined && document.state >= DocumentState.IndexedContent;
                     changedTies(was.ties, indexed ? tiesOf(document, this.index) : new Map<string, string>()).forEach(key => changed.add(key));
-                    const now = indexed ? document.parseResult.value.$cstNode?.text : undefined;
+                    const now = indexed ? fullText(document) : undefined;
                     const change = was.text !== undefined && now !== undefined ? textChange(was.text, now) : 'unknown';
                     edits.set(uri, change ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 }, lines: 0 });
                 }

@@ -63,7 +63,7 @@ function checkReferences(node: PeriodReport, plan: Plan, accept: ValidationAccep
         const candidates = planProgressTargets(plan).filter(t => (f.kind === 'activity') === (t.$type === 'Activity'));
         const closest = f.ref
             ? closestName(f.ref, candidates.map(t => ('name' in t ? t.name : undefined) ?? '').filter(Boolean))
-            : closestName(f.title ?? '', candidates.map(t => t.title));
+            : closestName(f.title ?? '', candidates.map(t => t.title).filter((t): t is string => t !== undefined));
         const fix = closest ? replaceFix(f, f.ref ? 'ref' : 'title', f.ref ? closest : `"${closest}"`) : undefined;
         report(accept, lang, 'follow-up-not-in-plan', m.notInPlan(kind, written, plan.name),
             { node: f, property: f.ref ? 'ref' : 'title' }, { name: written }, fix);

@@ -16,8 +16,9 @@ import { generatePlan, sharedFile } from '../../../../bench/plan-generator.js';
 import { createServices, type Services } from './fixtures.js';
 
 const ROOT = path.resolve(__dirname, '../../../..');
-const RUNS = Number(process.env.VPLAN_FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.VPLAN_FUZZ_RUNS ?? 10);
 const SEED = Number(process.env.VPLAN_FUZZ_SEED ?? 20261203);
+// VPLAN_FUZZ_PATH (with the seed) replays one failing case, as fast-check prints it.
 
 /** A workspace: its files, and the one the edits go to. */
 interface Corpus { name: string; files: Record<string, string>; edited: string }
@@ -158,12 +159,14 @@ describe('findings of unchanged blocks, kept across edits', () => {
                 reusedBlocks += stats?.reused ?? 0;
                 blocks += stats?.blocks ?? 0;
             }
-        }), { numRuns: RUNS, seed: SEED });
+        }), { numRuns: RUNS, seed: SEED, ...(process.env.VPLAN_FUZZ_PATH ? { path: process.env.VPLAN_FUZZ_PATH, endOnFailure: true } : {}) });
         // The comparison above would pass if nothing were ever reused: the reuse path must be taken.
         console.log(`diagnostic reuse: ${steps} edits, ${reusedSteps} of them reused findings (${reusedBlocks} of ${blocks} blocks)`);
-        expect(reusedSteps / steps).toBeGreaterThan(0.3);
-        expect(reusedBlocks / blocks).toBeGreaterThan(0.2);
-    }, 900_000);
+        if (!process.env.VPLAN_FUZZ_PATH) {
+            expect(reusedSteps / steps).toBeGreaterThan(0.3);
+            expect(reusedBlocks / blocks).toBeGreaterThan(0.2);
+        }
+    }, Math.max(300_000, RUNS * 40_000));
 
     test('a block whose text is unchanged but whose plan year changed is checked again', async () => {
         const files = { 'kommun.vplan': sharedFile(), 'plan.vplan': generatePlan('plan', 6 * 1024) };

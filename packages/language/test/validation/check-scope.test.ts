@@ -20,8 +20,9 @@ describe('what each check reads', () => {
             if (checks.length > 0) scopes[type] = checks.map(check => scopeOf(check) ?? 'undeclared');
         }
         expect(scopes).toEqual({
-            // Thresholds, restatement, duties; the series' duplicate ids (a line number), same KPI (the workspace), duplicate ids.
-            Indicator: ['block', 'block', 'block', 'document', 'document', 'document'],
+            // Thresholds, restatement, duties; the series' duplicate ids (a line number), same KPI (the workspace);
+            // rank direction (the group it references); duplicate ids.
+            Indicator: ['block', 'block', 'block', 'document', 'document', 'block', 'document'],
             Outcome: ['block'],
             // The id's form; what the Kolada cache (refreshed at any time) says of it.
             SourceRef: ['block', 'document'],
@@ -36,7 +37,8 @@ describe('what each check reads', () => {
             Goal: ['document'],
             Role: ['document'],
             Source: ['document'],
-            ComparisonGroup: ['document'],
+            // The Kolada group id's form; duplicate ids.
+            ComparisonGroup: ['block', 'document'],
             Organisation: ['document'],
             Department: ['document'],
             Unit: ['document'],
