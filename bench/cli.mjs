@@ -4,6 +4,7 @@
 //   npm run bench:cli                 (after npm run build)
 //   node bench/cli.mjs --quick        (fewer runs, no 10 MB plan)
 //   node bench/cli.mjs --cold         (cold start only)
+//   node bench/cli.mjs --jobs [--runs N]  (the workspace on one thread and on two, paired, only)
 //
 // Measures: cold start on a tiny plan next to bare `node -e 0`; full validation (parse, link, checks)
 // of single plans of 10 KB, 100 KB, 1 MB and 10 MB and of a workspace of 1,000 plans that reference
@@ -22,6 +23,9 @@ const CLI = path.join(ROOT, 'out/vplan.cjs');
 const NODE = existsSync(path.join(ROOT, 'node_modules/.bin/node')) ? path.join(ROOT, 'node_modules/.bin/node') : process.execPath;
 const quick = process.argv.includes('--quick');
 const coldOnly = process.argv.includes('--cold');
+const jobsOnly = process.argv.includes('--jobs');
+const runsArg = process.argv.indexOf('--runs');
+const jobsRuns = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 
 if (!existsSync(CLI)) {
     console.error(`bench: ${CLI} is missing; run \`npm run build\` first.`);
@@ -108,6 +112,46 @@ const machine = {
 console.log(`# vplan CLI benchmark\n`);
 console.log(`Machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memory}; Node ${machine.node}; load average before: ${machine.loadBefore}\n`);
 
+/**
+ * The 1,000-plan workspace with `--jobs 1` and `--jobs 2`, alternately (a burst of load hits both
+ * alike), every run probed: wall, CPU of the process, peak RSS; the outputs must be equal.
+ */
+function jobsComparison() {
+    const args = jobs => [NODE, CLI, 'validate', path.join(data, 'workspace'), '--format', 'json', '--jobs', String(jobs)];
+    const out = path.join(probeDir, 'probe-jobs.json');
+    const samples = { 1: [], 2: [] };
+    const outputs = new Set();
+    for (let i = 0; i < jobsRuns; i++) {
+        for (const jobs of [1, 2]) {
+            const loadBefore = os.loadavg()[0];
+            const r = run(args(jobs), { env: { NODE_OPTIONS: `--require ${probe}`, VPLAN_BENCH_PROBE_OUT: out, VPLAN_TIMING: '1' } });
+            const usage = JSON.parse(readFileSync(out, 'utf8'));
+            outputs.add(r.stdout);
+            const threads = /CPU per thread: ([^)]*)\)/.exec(r.stderr)?.[1];
+            samples[jobs].push({ ms: r.ms, cpu: usage.user + usage.system, rss: usage.maxRssKb, load: loadBefore, threads });
+        }
+    }
+    if (outputs.size !== 1) {
+        console.error('bench: --jobs 1 and --jobs 2 printed different output');
+        process.exit(1);
+    }
+    console.log(`\n## Workspace on one thread and on two (${jobsRuns} pairs, alternating; output equal every time)\n`);
+    console.log('| --jobs | median wall | min–max | median CPU (user+sys) | CPU per thread (last run) | median peak RSS | load (1 min) at start |');
+    console.log('|---|---|---|---|---|---|---|');
+    for (const jobs of [1, 2]) {
+        const xs = samples[jobs];
+        console.log(`| ${jobs} | ${fmtMs(median(xs.map(x => x.ms)))} | ${fmtMs(Math.min(...xs.map(x => x.ms)))}–${fmtMs(Math.max(...xs.map(x => x.ms)))} | ${fmtMs(median(xs.map(x => x.cpu)))} | ${xs[xs.length - 1].threads ?? '–'} | ${fmtMb(median(xs.map(x => x.rss)))} | ${xs.map(x => x.load.toFixed(1)).join(', ')} |`);
+    }
+    const wall = median(samples[2].map(x => x.ms)) / median(samples[1].map(x => x.ms));
+    console.log(`\n--jobs 2 ÷ --jobs 1, median wall: ${wall.toFixed(2)}`);
+}
+
+if (jobsOnly) {
+    jobsComparison();
+    console.log(`\nLoad average after: ${os.loadavg().map(x => x.toFixed(2)).join(' ')}`);
+    process.exit(0);
+}
+
 const tiny = path.join(data, 'tiny.vplan');
 const coldRuns = quick ? 9 : 21;
 // The alternatives to what ships (the launcher running the bundle in its own process, compile
@@ -161,7 +205,8 @@ for (const size of sizes) {
     rows.push({ label: `single plan ${size.toUpperCase()}`, bytes: statSync(file).size, m, floor: floor([file], 5) });
 }
 const wsFiles = [path.join(data, 'workspace/kommun.vplan'), ...readdirSync(path.join(data, 'workspace/plans')).sort().map(f => path.join(data, 'workspace/plans', f))];
-const ws = measure([NODE, CLI, 'validate', path.join(data, 'workspace'), '--format', 'json'], 3, 1);
+// One thread, so that the phases below are the whole run's (the comparison with two follows).
+const ws = measure([NODE, CLI, 'validate', path.join(data, 'workspace'), '--format', 'json', '--jobs', '1'], 3, 1);
 rows.push({ label: `workspace ${wsFiles.length - 1} plans + shared file`, bytes: wsFiles.reduce((n, f) => n + statSync(f).size, 0), m: ws, floor: floor(wsFiles, 3) });
 
 console.log('\n## Full validation (parse, link, all checks), whole process\n');
@@ -180,4 +225,5 @@ for (const { label, bytes, m } of rows) {
     const kb = bytes / 1000;
     console.log(`| ${label} | ${names.map(n => (m.phases[n] === undefined ? '–' : n === 'start' ? `${m.phases[n]} ms` : `${m.phases[n]} ms (${((m.phases[n] * 1000) / kb).toFixed(0)})`)).join(' | ')} |`);
 }
+jobsComparison();
 console.log(`\nLoad average after: ${os.loadavg().map(x => x.toFixed(2)).join(' ')} (the machine is shared: medians, and CPU time next to wall time).`);

@@ -1,6 +1,7 @@
 // The `vplan` command: bundled by esbuild.mjs into out/vplan-cli.cjs, started by the launcher
 // bin/vplan.cjs. Only the argument parser and the texts load eagerly; each command is imported
 // when it runs, so `--help` and `validate` do not pay for the renderer or the formatter.
+import { isMainThread, workerData } from 'node:worker_threads';
 import { langFromEnv, type Lang } from '@vplan/language/i18n';
 import { isUsageError, parseArgs, UsageError, type OptionSpecs, type ParsedArgs } from './args.js';
 import type { CommandContext } from './context.js';
@@ -26,7 +27,8 @@ const specs: Record<CommandName, OptionSpecs> = {
         'as-of': { kind: 'string' },
         cache: { kind: 'boolean', negatable: true },
         'cache-location': { kind: 'string' },
-        'kolada-cache': { kind: 'string' }
+        'kolada-cache': { kind: 'string' },
+        jobs: { kind: 'string', short: 'j' }
     },
     render: {
         ...common,
@@ -199,7 +201,10 @@ function exit(code: number): void {
  * warm (the arguments then follow the executable). The launcher does not start from one (it would
  * take a second Node start); bench/cli.mjs builds one to measure that alternative.
  */
-if (process.execArgv.includes('--build-snapshot')) {
+if (!isMainThread && (workerData as { vplanPart?: unknown } | undefined)?.vplanPart) {
+    // A worker thread of a parallel `vplan validate` (parallel-load.ts) runs this bundle too.
+    void import('./part-worker.js').then(worker => worker.servePart());
+} else if (process.execArgv.includes('--build-snapshot')) {
     // Node's v8 module only then: loading it costs every start a few milliseconds.
     const v8 = require('node:v8') as typeof import('node:v8');
     prepareSnapshot();

@@ -2,7 +2,7 @@
 import { parseCount, UsageError, type ParsedArgs } from '../args.js';
 import { colors, useColor } from '../color.js';
 import { reportInputProblem, type CommandContext } from '../context.js';
-import { fileReport, totals, type FileReport } from '../diagnostics.js';
+import { totals, type FileReport } from '../diagnostics.js';
 import { formatGithub } from '../formats/github.js';
 import { formatJson } from '../formats/json.js';
 import { formatPretty } from '../formats/pretty.js';
@@ -10,7 +10,8 @@ import { formatSarif } from '../formats/sarif.js';
 import { asOfOption } from '../follow-up.js';
 import { kpiCacheDir, readKpiCache } from '@vplan/data';
 import { contextOf } from '../inputs.js';
-import { loadPlans, setAsOf } from '../load.js';
+import { setAsOf } from '../load.js';
+import { jobsFor, validateInParts } from '../parallel-load.js';
 import type { InputProblem } from '@vplan/language/node';
 import { msg } from '../messages.js';
 import { VERSION } from '../version.js';
@@ -30,8 +31,10 @@ async function checkPlans(ctx: CommandContext, args: ParsedArgs): Promise<{ repo
     }
     // A plan file named on its own is checked against the plans of its folder, as `render` and the
     // editor do: its references to the municipality file and the shared catalogue resolve.
-    const { documents, problems } = await loadPlans(args.positionals, who, { context: await contextOf(args.positionals) });
-    return { reports: documents.map(d => fileReport(d, ctx.cwd)), problems };
+    // On several threads when the run is large (see parallel-load.ts); the findings are the same.
+    const jobs = jobsFor(parseCount('jobs', args.options.jobs), ctx.env);
+    const run = { lang: ctx.lang, language: ctx.language, kpis, asOf: asOfOption(args), cwd: ctx.cwd };
+    return validateInParts(args.positionals, run, { jobs, context: await contextOf(args.positionals), env: ctx.env });
 }
 
 export async function runValidate(ctx: CommandContext, args: ParsedArgs): Promise<number> {

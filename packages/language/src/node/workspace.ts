@@ -216,21 +216,28 @@ export async function readPlanFiles(files: readonly string[]): Promise<{ texts: 
 /**
  * Parses the given plans (absolute paths with their text) into the services' workspace, in the order
  * given, and builds them together (link, validate). `phase` is told when each phase is done.
+ * Context plans are built first and not validated; `linkOnly` plans are built with the others, in
+ * their place, but not validated; neither is returned.
  */
 export async function buildPlans(
     services: { shared: LangiumSharedCoreServices; Vplan: VplanCoreServices },
-    plans: ReadonlyArray<{ file: string; text: string; document?: LangiumDocument; context?: boolean }>,
+    plans: ReadonlyArray<{ file: string; text: string; document?: LangiumDocument; context?: boolean; linkOnly?: boolean }>,
     options: LoadOptions = {},
     phase: (name: LoadPhase) => void = () => {}
 ): Promise<LangiumDocument[]> {
     const documents: LangiumDocument[] = [];
     const context: LangiumDocument[] = [];
+    const inOrder: LangiumDocument[] = [];
     const factory = services.shared.workspace.LangiumDocumentFactory;
     const langiumDocuments = services.shared.workspace.LangiumDocuments;
-    for (const { file, text, document: parsed, context: isContext } of plans) {
+    for (const { file, text, document: parsed, context: isContext, linkOnly } of plans) {
         const document = parsed ?? factory.fromString(text, URI.file(file));
         langiumDocuments.addDocument(document);
-        (isContext ? context : documents).push(document);
+        if (isContext) context.push(document);
+        else {
+            inOrder.push(document);
+            if (!linkOnly) documents.push(document);
+        }
     }
     phase('parsed');
     const builder = services.shared.workspace.DocumentBuilder;
@@ -238,7 +245,20 @@ export async function buildPlans(
     // Context first, linked but not validated; then the inputs, against it.
     const build = async () => {
         if (context.length > 0) await builder.build(context, { validation: false });
-        await builder.build(documents, { validation: options.validation ?? true });
+        if (inOrder.length === documents.length) {
+            await builder.build(documents, { validation: options.validation ?? true });
+            return;
+        }
+        // Plans loaded only to be linked against are linked with the rest, in the order given; then
+        // the others are validated as a build would (a second build would re-announce them as
+        // changed, and the workspace-wide indexes would list them after the rest).
+        await builder.build(inOrder, { validation: false });
+        if (options.validation === false) return;
+        for (const document of documents) {
+            const validator = services.shared.ServiceRegistry.getServices(document.uri).validation.DocumentValidator;
+            document.diagnostics = await validator.validateDocument(document, {});
+            document.state = DocumentState.Validated;
+        }
     };
     try {
         if (options.referenceIndex === false) await withoutReferenceIndex(services.shared.workspace.IndexManager, build);
