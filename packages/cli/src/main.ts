@@ -1,7 +1,6 @@
 // The `vplan` command: bundled by esbuild.mjs into out/vplan-cli.cjs, started by the launcher
 // bin/vplan.cjs. Only the argument parser and the texts load eagerly; each command is imported
 // when it runs, so `--help` and `validate` do not pay for the renderer or the formatter.
-import * as v8 from 'node:v8';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { langFromEnv, type Lang } from '@vplan/language/i18n';
 import { isUsageError, parseArgs, UsageError, type OptionSpecs, type ParsedArgs } from './args.js';
@@ -121,10 +120,10 @@ async function main(argv: readonly string[], ctx: CommandContext): Promise<numbe
         switch (name) {
             case 'validate': return await (await import('./commands/validate.js')).runValidate(ctx, args);
             case 'status': return await (await import('./commands/status.js')).runStatus(ctx, args);
-            case 'render': return await (await import('./commands/render.js')).runRender(ctx, args);
-            case 'fmt': return await loadFmt().runFmt(ctx, args);
+            case 'render': return await loadBundle<typeof import('./commands/render.js')>('render').runRender(ctx, args);
+            case 'fmt': return await loadBundle<typeof import('./commands/fmt.js')>('fmt').runFmt(ctx, args);
             case 'kolada': return await (await import('./commands/kolada.js')).runKolada(ctx, args);
-            case 'outcomes': return await (await import('./commands/outcomes.js')).runOutcomes(ctx, args);
+            case 'outcomes': return await loadBundle<typeof import('./commands/outcomes.js')>('outcomes').runOutcomes(ctx, args);
             case 'init': return await (await import('./commands/init.js')).runInit(ctx, args);
             case 'diff': return await (await import('./commands/diff.js')).runDiff(ctx, args);
         }
@@ -135,11 +134,13 @@ async function main(argv: readonly string[], ctx: CommandContext): Promise<numbe
 }
 
 /**
- * `fmt` needs the editor services (the formatter), which the main bundle leaves out to start fast:
- * it runs from its own bundle next to this one (see packages/cli/build/core-bundle.mjs).
+ * Commands that need much more than the language run from bundles of their own beside this one:
+ * `fmt` the editor services (the formatter), `render` the renderer (Markdown, Word), `outcomes` the
+ * spreadsheet readers. The main bundle, which every start reads, stays small (see
+ * packages/cli/build/core-bundle.mjs and docs/performance.md).
  */
-function loadFmt(): typeof import('./commands/fmt.js') {
-    return require(`${__dirname}/vplan-fmt.cjs`) as typeof import('./commands/fmt.js');
+function loadBundle<T>(name: 'fmt' | 'render' | 'outcomes'): T {
+    return require(`${__dirname}/vplan-${name}.cjs`) as T;
 }
 
 class CommandUsageError extends Error {
@@ -180,7 +181,18 @@ function run(argv: readonly string[]): void {
     };
     process.on('uncaughtException', fail);
     process.on('unhandledRejection', fail);
-    main(argv, ctx).then(code => { process.exitCode = code; }, fail);
+    main(argv, ctx).then(exit, fail);
+}
+
+/**
+ * Ends the process as soon as the command is done and what it printed is out. Letting Node's event
+ * loop run dry instead cost a cold `vplan validate` a garbage collection and a teardown that nobody
+ * waits for (about a tenth of its CPU time on a small plan). Where writing to a pipe is asynchronous
+ * (Windows) and output is still queued, the loop runs dry as before.
+ */
+function exit(code: number): void {
+    process.exitCode = code;
+    if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code);
 }
 
 /**
@@ -192,7 +204,9 @@ function run(argv: readonly string[]): void {
 if (!isMainThread && (workerData as { vplanPart?: unknown } | undefined)?.vplanPart) {
     // A worker thread of a parallel `vplan validate` (parallel-load.ts) runs this bundle too.
     void import('./part-worker.js').then(worker => worker.servePart());
-} else if (v8.startupSnapshot?.isBuildingSnapshot()) {
+} else if (process.execArgv.includes('--build-snapshot')) {
+    // Node's v8 module only then: loading it costs every start a few milliseconds.
+    const v8 = require('node:v8') as typeof import('node:v8');
     prepareSnapshot();
     v8.startupSnapshot.setDeserializeMainFunction(() => run(process.argv.slice(1)));
 } else {

@@ -54,7 +54,7 @@ describe('the npm package vplan', () => {
         expect(manifest.engines).toEqual({ node: '>=22' });
         for (const key of ['dependencies', 'optionalDependencies', 'peerDependencies']) expect(manifest[key], key).toBeUndefined();
         expect(manifest.license).toBe('MIT');
-        expect(files).toEqual(['LICENSE', 'README.md', 'bin/vplan.cjs', 'dist/vplan-cli.cjs', 'dist/vplan-fmt.cjs', 'package.json']);
+        expect(files).toEqual(['LICENSE', 'README.md', 'bin/vplan.cjs', 'dist/vplan-cli.cjs', 'dist/vplan-fmt.cjs', 'dist/vplan-outcomes.cjs', 'dist/vplan-render.cjs', 'package.json']);
         // Nothing but the package itself was installed.
         const lock = JSON.parse(readFileSync(path.join(project, 'package-lock.json'), 'utf8'));
         expect(Object.keys(lock.packages).filter(p => p !== '')).toEqual(['node_modules/vplan']);

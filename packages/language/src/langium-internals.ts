@@ -1,7 +1,7 @@
 // The one place where vplan reaches past Langium's public API. Every use elsewhere goes through these
 // functions, and test/langium-internals.test.ts fails when a Langium upgrade changes what they rely on.
 // Langium is pinned exactly (packages/language/package.json) so such an upgrade is a deliberate step.
-import type { AstNode, AstNodeDescription, CompositeCstNode, CstNode, IndexManager, MultiReference, Reference, RootCstNode } from 'langium';
+import type { AstNode, AstNodeDescription, CompositeCstNode, CstNode, IndexManager, LangiumCompletionParser, LangiumParser, MultiReference, Reference, RootCstNode } from 'langium';
 
 /** What a document lists as its references (Langium 4: single and multi references). */
 type AnyReference = Reference | MultiReference;
@@ -36,6 +36,15 @@ export async function withoutReferenceIndex<T>(indexManager: IndexManager, work:
     } finally {
         indexManager.updateReferences = updateReferences;
     }
+}
+
+/**
+ * The lookahead strategy the Chevrotain parser inside a Langium parser was built with (Langium keeps
+ * that parser in a private `wrapper`; Chevrotain keeps the strategy as `lookaheadStrategy`). Tests
+ * read it to check that vplan's parser decides lazily (parser/lazy-lookahead.ts).
+ */
+export function parserLookaheadStrategy(parser: LangiumParser | LangiumCompletionParser): unknown {
+    return (parser as unknown as { wrapper?: { lookaheadStrategy?: unknown } }).wrapper?.lookaheadStrategy;
 }
 
 // ------------------------------------------------------------------ syntax tree splicing

@@ -10,6 +10,7 @@ import { VplanGeneratedModule, VplanGeneratedSharedModule } from './generated/mo
 import { VplanValueConverter } from './parser/value-converter.js';
 import { guardCompletionNesting, guardNesting } from './parser/nesting-guard.js';
 import { VplanTokenBuilder } from './parser/token-builder.js';
+import { withLazyLookahead } from './parser/lazy-lookahead.js';
 import { VplanLinker } from './scoping/linker.js';
 import { VplanScopeComputation } from './scoping/scope-computation.js';
 import { VplanScopeProvider } from './scoping/scope-provider.js';
@@ -42,7 +43,8 @@ export const VplanCoreModule: Module<VplanCoreServices, PartialLangiumCoreServic
     parser: {
         ValueConverter: () => new VplanValueConverter(),
         // Deeply nested blocks would overflow the parser's stack (and break it for later parses).
-        LangiumParser: services => guardNesting(createLangiumParser(services), services.i18n.Locale),
+        // Its lookahead is worked out decision by decision as parsing meets them (start-up time).
+        LangiumParser: services => guardNesting(createLangiumParser(withLazyLookahead(services)), services.i18n.Locale),
         CompletionParser: services => guardCompletionNesting(createCompletionParser(services)),
         // Strings and comments that never close made lexing quadratic.
         TokenBuilder: () => new VplanTokenBuilder()

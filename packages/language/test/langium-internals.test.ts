@@ -1,9 +1,10 @@
 // Fails when a Langium upgrade changes the internals src/langium-internals.ts relies on.
 import { AstUtils, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
+import { LLStarLookaheadStrategy } from 'chevrotain-allstar';
 import type { CompositeCstNode, CstNode, RootCstNode } from 'langium';
 import {
-    forgetRange, linkedDescription, ownAstNode, replaceChildren, repointReference, setOwnAstNode, setRootText, shiftLeaf, withoutReferenceIndex
+    forgetRange, linkedDescription, ownAstNode, parserLookaheadStrategy, replaceChildren, repointReference, setOwnAstNode, setRootText, shiftLeaf, withoutReferenceIndex
 } from '../src/langium-internals.js';
 import { createVplanCoreServices, isIndicator, isResponsible, type Indicator, type Role } from '../src/index.js';
 
@@ -54,6 +55,13 @@ describe('Langium internals behind one adapter', () => {
         again.services.shared.workspace.IndexManager.updateReferences = counting;
         await again.services.shared.workspace.DocumentBuilder.build(again.documents);
         expect(calls).toBeGreaterThan(0);
+    });
+
+    test('a Langium parser\'s Chevrotain parser and its lookahead strategy can be reached', () => {
+        const { Vplan } = createVplanCoreServices(EmptyFileSystem);
+        // Langium's own completion parser: the strategy Langium gives it, ALL(*).
+        expect(parserLookaheadStrategy(Vplan.parser.CompletionParser)).toBeInstanceOf(LLStarLookaheadStrategy);
+        expect(parserLookaheadStrategy(Vplan.parser.LangiumParser)).toBeInstanceOf(LLStarLookaheadStrategy);
     });
 
     test('syntax tree splicing: leaves move, composite ranges are cached until forgotten, children and text replaced', () => {

@@ -4,13 +4,11 @@ import { colors, useColor } from '../color.js';
 import { reportInputProblem, type CommandContext } from '../context.js';
 import { totals, type FileReport } from '../diagnostics.js';
 import { formatGithub } from '../formats/github.js';
-import { formatGitlab } from '../formats/gitlab.js';
 import { formatJson } from '../formats/json.js';
 import { formatPretty } from '../formats/pretty.js';
 import { formatSarif } from '../formats/sarif.js';
 import { asOfOption } from '../follow-up.js';
 import { kpiCacheDir, readKpiCache } from '@vplan/data';
-import { validateWithCache } from '../cached-load.js';
 import { contextOf } from '../inputs.js';
 import { setAsOf } from '../load.js';
 import { jobsFor, validateInParts } from '../parallel-load.js';
@@ -25,6 +23,8 @@ async function checkPlans(ctx: CommandContext, args: ParsedArgs): Promise<{ repo
     const kpis = await readKpiCache(kpiCacheDir(args.options['kolada-cache'] as string | undefined, ctx.env));
     const who = { ...ctx, kpis };
     if (args.options.cache === true || (location !== undefined && args.options.cache !== false)) {
+        // Loaded only here: the cache's hashing would cost every other run Node's crypto module at start-up.
+        const { validateWithCache } = await import('../cached-load.js');
         const run = await validateWithCache(args.positionals, who, location, { context: await contextOf(args.positionals) });
         if (run.notWritten) ctx.err(`vplan: ${msg.cacheNotWritten[ctx.lang](run.notWritten)}\n`);
         return run;
@@ -55,7 +55,7 @@ export async function runValidate(ctx: CommandContext, args: ParsedArgs): Promis
         case 'json': ctx.out(formatJson(shown)); break;
         case 'sarif': ctx.out(formatSarif(shown, VERSION)); break;
         case 'github': ctx.out(formatGithub(shown)); break;
-        case 'gitlab': ctx.out(formatGitlab(shown)); break;
+        case 'gitlab': ctx.out((await import('../formats/gitlab.js')).formatGitlab(shown)); break;
         default: {
             // Nothing could be read: the input lines below say why; "No problems found in 0 files" would mislead.
             if (reports.length === 0 && problems.length > 0) break;

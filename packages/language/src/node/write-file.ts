@@ -13,7 +13,6 @@
 //   write into the same folder.
 import { promises as fs, constants, type Stats } from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { Lang, Localized } from '../i18n/lang.js';
 import { fsReason } from './fs-reasons.js';
 
@@ -90,7 +89,10 @@ const TEMP = /^\..*\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 function tempName(file: string): string {
     let base = path.basename(file);
     while (Buffer.byteLength(base) > 200) base = base.slice(0, -1);
-    return path.join(path.dirname(file), `.${base}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    // Created with O_EXCL, so the random part only keeps writers apart; Math.random spares every
+    // start of the CLI loading Node's crypto module.
+    const random = Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0');
+    return path.join(path.dirname(file), `.${base}.${process.pid}.${random}.tmp`);
 }
 
 /** A temporary file is stale when its process is gone and it is older than a minute (a shared folder's other machine may still be writing it). */

@@ -96,7 +96,55 @@ export function keywordPattern(word: string): TokenPattern {
     return new RegExp(`[${first}${upper}]${RegExpUtils.escapeRegExp(word.slice(1))}`);
 }
 
+/**
+ * The characters a keyword's pattern can start with, for the lexer's first-character table, or
+ * undefined to let Chevrotain work it out. The patterns above change at most the case of the first
+ * letter; for an ASCII letter that is its two cases, also under the `i` flag (JavaScript does not fold
+ * a non-ASCII letter onto an ASCII one).
+ */
+export function keywordStartChars(word: string, pattern: TokenPattern): string[] | undefined {
+    if (!(pattern instanceof RegExp)) return undefined;
+    const first = word.charAt(0);
+    if (pattern.ignoreCase && first.charCodeAt(0) > 0x7f) return undefined;
+    return [...new Set([first, first.toLowerCase(), first.toUpperCase()])];
+}
+
 export class VplanTokenBuilder extends DefaultTokenBuilder {
+    /** Each terminal's partial expression, built once rather than once per keyword. */
+    private readonly partials = new Map<TokenType, RegExp | undefined>();
+
+    /**
+     * Start-up: Chevrotain reads every regular expression with its own parser to learn which
+     * characters can start it and whether it can cross a line, unless the token says so. A keyword
+     * never crosses a line and starts with its first letter in either case, so its token says so:
+     * with about 200 keywords as expressions (see keywordPattern) that analysis was a fifth of
+     * building the parser.
+     */
+    protected override buildKeywordToken(keyword: GrammarAST.Keyword, terminalTokens: TokenType[], caseInsensitive: boolean): TokenType {
+        const token = super.buildKeywordToken(keyword, terminalTokens, caseInsensitive);
+        const start = keywordStartChars(keyword.value, token.PATTERN!);
+        if (start === undefined || /[\r\n\u2028\u2029]/.test(keyword.value)) return token;
+        return { ...token, START_CHARS_HINT: start, LINE_BREAKS: false };
+    }
+
+    /** Which terminals can match a longer text that begins with the keyword (an ID does: `skalan`). */
+    protected override findLongerAlt(keyword: GrammarAST.Keyword, terminalTokens: TokenType[]): TokenType[] {
+        // As Langium's, which builds the partial expression anew for each keyword and terminal.
+        return terminalTokens.filter(token => {
+            const partial = this.partialOf(token);
+            const match = partial && keyword.value.match(partial);
+            return !!match && match[0].length > 0;
+        });
+    }
+
+    private partialOf(token: TokenType): RegExp | undefined {
+        if (!this.partials.has(token)) {
+            const source = (token.PATTERN as RegExp | undefined)?.source;
+            this.partials.set(token, source ? RegExpUtils.partialRegExp('^' + source + '$') : undefined);
+        }
+        return this.partials.get(token);
+    }
+
     protected override buildKeywordPattern(keyword: GrammarAST.Keyword, caseInsensitive: boolean): TokenPattern {
         return caseInsensitive ? super.buildKeywordPattern(keyword, caseInsensitive) : keywordPattern(keyword.value);
     }

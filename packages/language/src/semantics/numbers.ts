@@ -23,7 +23,8 @@ export function parseNumber(text: string): ParsedNumber | undefined {
 const memo = new Map<string, ParsedNumber | undefined>();
 
 function readNumber(text: string): ParsedNumber | undefined {
-    const trimmed = text.trim().replace(/^[−–]/, '-');
+    // A minus sign or an en dash (escaped: the CLI's bundle stays ASCII, see esbuild.mjs).
+    const trimmed = text.trim().replace(/^[\u2212\u2013]/, '-');
     // Spaces only group thousands: "1 330", not "7 ,06".
     const match = /^(-?)(\d{1,3}(?:[ \u00A0\u202F]\d{3})+|\d+)(?:[.,](\d+))?$/.exec(trimmed);
     if (!match) return undefined;

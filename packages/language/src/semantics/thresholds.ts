@@ -388,7 +388,7 @@ export function readThresholds(indicator: Indicator): IndicatorThresholds {
     const explicitDirection = pick(isDirection);
     const comparison = pick(isComparison);
     const compareWith = comparison
-        ? comparison.group ? 'group' as const : ((comparison.$cstNode?.text ?? '').match(/nuläge|baseline/) ? 'baseline' as const : 'previous' as const)
+        ? comparison.group ? 'group' as const : ((comparison.$cstNode?.text ?? '').match(/nul\u00e4ge|baseline/) ? 'baseline' as const : 'previous' as const)
         : undefined;
 
     // Which series exist: declared ones, and any a band names.

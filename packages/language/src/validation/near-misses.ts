@@ -12,15 +12,17 @@ interface NearMiss {
     fix: SuggestedFix;
 }
 
-const COLOR = String.raw`(?:grön|gul|röd|green|yellow|red)`;
-const NUM = String.raw`[-−]?\d[\d\u00A0 ]*(?:[.,]\d+)?(?:\s*%)?`;
+// Non-ASCII letters are written as \u escapes, which RegExp reads as the letters: the CLI's bundle
+// stays ASCII (see esbuild.mjs).
+const COLOR = String.raw`(?:gr\u00f6n|gul|r\u00f6d|green|yellow|red)`;
+const NUM = String.raw`[-\u2212]?\d[\d\u00A0 ]*(?:[.,]\d+)?(?:\s*%)?`;
 
 type Rule = (line: string) => { from: number; to: number; newText: string; what: 'bound' | 'range' } | undefined;
 
 const RULES: Rule[] = [
     // "80 och högre" → "80 eller högre"
     (line) => {
-        const m = new RegExp(String.raw`^(\s*${COLOR}\s+(?:\p{L}+\s+)?)(${NUM})\s+(och|and)\s+(högre|mer|fler|över|lägre|mindre|färre|under|higher|more|above|lower|less|fewer|below)\b`, 'iu').exec(line);
+        const m = new RegExp(String.raw`^(\s*${COLOR}\s+(?:\p{L}+\s+)?)(${NUM})\s+(och|and)\s+(h\u00f6gre|mer|fler|\u00f6ver|l\u00e4gre|mindre|f\u00e4rre|under|higher|more|above|lower|less|fewer|below)\b`, 'iu').exec(line);
         if (!m) return undefined;
         const or = m[3].toLowerCase() === 'och' ? 'eller' : 'or';
         const start = m[1].length;
@@ -28,7 +30,7 @@ const RULES: Rule[] = [
     },
     // "mellan 70 och 79", "från 70 till 79", "between 70 and 79", "from 70 to 79" → "70–79"
     (line) => {
-        const m = new RegExp(String.raw`^(\s*${COLOR}\s+(?:\p{L}+\s+)?)(?:mellan|från|between|from)\s+(${NUM})\s+(?:och|till|and|to)\s+(${NUM})`, 'iu').exec(line);
+        const m = new RegExp(String.raw`^(\s*${COLOR}\s+(?:\p{L}+\s+)?)(?:mellan|fr\u00e5n|between|from)\s+(${NUM})\s+(?:och|till|and|to)\s+(${NUM})`, 'iu').exec(line);
         if (!m) return undefined;
         const start = m[1].length;
         return { from: start, to: m[0].length, newText: `${m[2].trim()}–${m[3].trim()}`, what: 'range' };
