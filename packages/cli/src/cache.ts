@@ -10,7 +10,7 @@
 // The cache is a hint, never trusted: a file that cannot be read, is not JSON, has another format
 // version, was written by another vplan version, for another language or working folder, or has
 // one malformed entry is ignored as a whole, and the run checks everything.
-import { createHash } from 'node:crypto';
+import type { createHash as CreateHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { SymbolFacts } from '@vplan/language';
@@ -119,6 +119,8 @@ function isDiagnostic(value: unknown): boolean {
 }
 
 export function contentHash(text: string): string {
+    // Loaded on first use: a run without --cache (which imports this module for the parallel split) never hashes.
+    const { createHash } = require('node:crypto') as { createHash: typeof CreateHash };
     return createHash('sha256').update(text).digest('base64url');
 }
 

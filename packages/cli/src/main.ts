@@ -1,12 +1,12 @@
 // The `vplan` command: bundled by esbuild.mjs into out/vplan-cli.cjs, started by the launcher
 // bin/vplan.cjs. Only the argument parser and the texts load eagerly; each command is imported
 // when it runs, so `--help` and `validate` do not pay for the renderer or the formatter.
-import { isMainThread, workerData } from 'node:worker_threads';
 import { langFromEnv, type Lang } from '@vplan/language/i18n';
 import { isUsageError, parseArgs, UsageError, type OptionSpecs, type ParsedArgs } from './args.js';
 import type { CommandContext } from './context.js';
 import { help, usageMessage } from './messages.js';
 import { VERSION } from './version.js';
+import { PART_THREAD_ARG } from './part-thread.js';
 
 type CommandName = 'validate' | 'render' | 'fmt' | 'status' | 'kolada' | 'outcomes' | 'init' | 'diff';
 
@@ -201,7 +201,7 @@ function exit(code: number): void {
  * warm (the arguments then follow the executable). The launcher does not start from one (it would
  * take a second Node start); bench/cli.mjs builds one to measure that alternative.
  */
-if (!isMainThread && (workerData as { vplanPart?: unknown } | undefined)?.vplanPart) {
+if (process.argv.includes(PART_THREAD_ARG) && !(require('node:worker_threads') as typeof import('node:worker_threads')).isMainThread) {
     // A worker thread of a parallel `vplan validate` (parallel-load.ts) runs this bundle too.
     void import('./part-worker.js').then(worker => worker.servePart());
 } else if (process.execArgv.includes('--build-snapshot')) {

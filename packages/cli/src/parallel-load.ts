@@ -11,7 +11,7 @@
 // One case is not decided in a part: a name that does not resolve gets "did you mean" from every
 // declared name of the workspace. When a part's file has one, the run is checked again in one thread.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AsOfDate, type SymbolFacts } from '@vplan/language';
 import { buildPlans, collectPlanFiles, readPlanFiles, type InputProblem } from '@vplan/language/node';
 import { DependencyGraph } from './cache.js';
@@ -20,6 +20,7 @@ import { expandInputs } from './inputs.js';
 import { coreServices, loadPlans } from './load.js';
 import { PartCheck, type PartBatch, type PartFile, type PartResult, type PartSettings } from './part-check.js';
 import type { PartRequest, PartWorkerData } from './part-worker.js';
+import { PART_THREAD_ARG } from './part-thread.js';
 
 /** Below this many bytes of plans a run stays in one thread: a worker's start costs more than it saves. */
 const DEFAULT_MIN_BYTES = 2 * 1024 * 1024;
@@ -162,7 +163,9 @@ class PartWorker {
 
     constructor(settings: PartSettings) {
         const data: PartWorkerData = { vplanPart: settings };
-        this.worker = new Worker(__filename, { workerData: data, stdout: false, stderr: false });
+        // Loaded here, not at the top: only a run that splits pays for the module.
+        const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
+        this.worker = new Worker(__filename, { workerData: data, argv: [PART_THREAD_ARG], stdout: false, stderr: false });
         this.worker.on('message', (message: { ok?: unknown; error?: string }) => {
             const pending = this.pending;
             this.pending = undefined;
