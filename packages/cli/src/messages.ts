@@ -173,8 +173,8 @@ Options:
   --cache             keep each file's findings in .vplancache; the next run re-checks only the
                       changed files and those that use or declare their names
   --cache-location P  the cache file (or folder for .vplancache); implies --cache
-  -j, --jobs N        threads for a large run (also VPLAN_JOBS; default: the cores, at most 4;
-                      1: one thread); the findings are the same
+  -j, --jobs N        threads for a large run (also VPLAN_JOBS; default 1; 0: the cores, at
+                      most 4); the findings are the same
   --color, --no-color force or turn off colour (also NO_COLOR, FORCE_COLOR)
   --as-of YYYY-MM-DD  judge activities' deadlines in follow-ups as of this date (default: today)
   --kolada-cache DIR  Kolada's KPI metadata cached by vplan kolada meta (also VPLAN_CACHE_DIR;
@@ -198,8 +198,8 @@ Flaggor:
   --cache             spara varje fils resultat i .vplancache; nästa körning kontrollerar bara
                       ändrade filer och de som använder eller deklarerar deras namn
   --cache-location P  cachefilen (eller mappen för .vplancache); innebär --cache
-  -j, --jobs N        trådar för en stor körning (även VPLAN_JOBS; standard: kärnorna, högst 4;
-                      1: en tråd); resultatet blir detsamma
+  -j, --jobs N        trådar för en stor körning (även VPLAN_JOBS; standard 1; 0: kärnorna,
+                      högst 4); resultatet blir detsamma
   --color, --no-color tvinga fram eller stäng av färg (även NO_COLOR, FORCE_COLOR)
   --as-of ÅÅÅÅ-MM-DD  bedöm aktiviteters sista datum i uppföljningar per detta datum (standard: i dag)
   --kolada-cache MAPP Koladas KPI-beskrivningar sparade av vplan kolada meta (även VPLAN_CACHE_DIR;

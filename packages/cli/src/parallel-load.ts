@@ -36,9 +36,17 @@ const BATCH_BYTES = 8 * 1024 * 1024;
 
 /** `--jobs N`, else `VPLAN_JOBS`, else the cores Node may use (at most 4); 1 is one thread. */
 export function jobsFor(option: number | undefined, env: NodeJS.ProcessEnv): number {
+    if (option === 0) return allCores();
     if (option !== undefined) return Math.max(1, option);
     const fromEnv = env.VPLAN_JOBS?.trim();
-    if (fromEnv && /^\d+$/.test(fromEnv)) return Math.max(1, Number(fromEnv));
+    if (fromEnv && /^\d+$/.test(fromEnv)) return Number(fromEnv) === 0 ? allCores() : Number(fromEnv);
+    // One thread unless asked: on the measured workspaces two threads were slower and took more memory
+    // (docs/performance.md, "vplan validate on both cores"): plans sharing KPIs are parsed in every part.
+    return 1;
+}
+
+/** `--jobs 0`: the cores Node may use, at most MAX_DEFAULT_JOBS. */
+export function allCores(): number {
     return Math.min(availableParallelism(), MAX_DEFAULT_JOBS);
 }
 

@@ -2,7 +2,7 @@
 // the network: an id Kolada does not know is an error, a title that shares no word with the
 // indicator's a hint), and the same KPI given other bands by another indicator.
 import { AstUtils, DocumentState, type AstNode, type LangiumSharedCoreServices, type ValidationAcceptor } from 'langium';
-import { isIndicator, isSourceRef, type Indicator, type SourceRef } from '../generated/ast.js';
+import { isIndicator, isPlan, isSourceRef, type Indicator, type SourceRef } from '../generated/ast.js';
 import type { Lang, Localized } from '../i18n/lang.js';
 import { titlesPlainlyDiffer, type KpiCatalog } from '../kolada/kpi-catalog.js';
 import { bandText, restatedIndicator, thresholdsOf } from '../semantics/index.js';
@@ -11,7 +11,7 @@ import { messages } from './messages.js';
 import { planYear } from './plan-checks.js';
 import { relatedNode } from './related.js';
 import { report } from './report.js';
-import { sameBands } from './threshold-checks.js';
+import { bandsKey } from './threshold-checks.js';
 
 /** Kolada's KPI ids: a letter and five digits (U23471, N00945). */
 const KPI_ID = /^[A-Z]\d{5}$/;
@@ -50,6 +50,30 @@ function kpiIndicators(root: AstNode): Map<string, Indicator[]> {
  * indicator of every document (2 s of a keystroke in a 1 MB plan); now it looks up its KPI. Built
  * again after each build that re-parsed a document, from the per-document lists kept with their trees.
  */
+/** What checkSameKpi compares of an indicator: its plan's year and the bands it states itself. */
+interface PeerFacts {
+    year: number | undefined;
+    series: ReturnType<typeof thresholdsOf>['series'][number];
+    stated: ReturnType<typeof thresholdsOf>['series'][number]['bands'];
+    /** bandsKey of the stated bands, by precision (a pair compares at the finer of its two). */
+    keys: Map<number, string>;
+}
+
+function keyAt(facts: PeerFacts, decimals: number): string {
+    let key = facts.keys.get(decimals);
+    if (key === undefined) facts.keys.set(decimals, key = bandsKey(facts.stated, decimals));
+    return key;
+}
+
+/**
+ * Facts outlive a build: a keystroke in one plan of a workspace whose plans share KPIs compares each of
+ * its indicators with every other indicator of the KPI (1,000 plans: thousands of peers), and working
+ * each peer's bands out again per keystroke cost 100 ms. An entry holds while the indicator's
+ * thresholds (a new object when its bands, or those of an indicator it restates, change) and its
+ * plan (a new node when the plan is re-parsed) are the same objects.
+ */
+const peerFacts = new WeakMap<Indicator, { thresholds: ReturnType<typeof thresholdsOf>; plan: AstNode | undefined; facts: PeerFacts | null }>();
+
 export class KpiIndicators {
     private byKpi?: Map<string, Indicator[]>;
 
@@ -70,6 +94,20 @@ export class KpiIndicators {
             }
         }
         return this.byKpi.get(kpi) ?? [];
+    }
+
+    /** The indicator's year and own stated bands; undefined when it has none of its own to compare. */
+    factsOf(indicator: Indicator): PeerFacts | undefined {
+        const thresholds = thresholdsOf(indicator);
+        const plan = AstUtils.getContainerOfType(indicator, isPlan);
+        const known = peerFacts.get(indicator);
+        if (known && known.thresholds === thresholds && known.plan === plan) return known.facts ?? undefined;
+        const series = thresholds.series[0];
+        const facts = thresholds.bandsFrom !== indicator || thresholds.series.length !== 1 || series.bands.length === 0
+            ? null
+            : { year: planYear(indicator), series, stated: series.bands.filter(x => !x.implied), keys: new Map<number, string>() };
+        peerFacts.set(indicator, { thresholds, plan, facts });
+        return facts ?? undefined;
     }
 }
 
@@ -92,21 +130,20 @@ export function checkSameKpi(indicator: Indicator, indicators: KpiIndicators, ac
     // Most KPIs are measured by one indicator: nothing to compare, no bands to work out.
     const peers = indicators.of(mine.kpi);
     if (peers.length < 2) return;
-    const ours = thresholdsOf(indicator);
-    if (ours.bandsFrom !== indicator || ours.series.length !== 1 || ours.series[0].bands.length === 0) return;
-    const year = planYear(indicator);
+    const ours = indicators.factsOf(indicator);
+    if (!ours) return;
+    // The conditions are tested cheapest first; the peer reported is the first that meets them all.
     for (const other of peers) {
         if (other === indicator) continue;
-        if (planYear(other) !== year || restates(indicator, other) || restates(other, indicator)) continue;
-        const theirs = thresholdsOf(other);
-        if (theirs.bandsFrom !== other || theirs.series.length !== 1 || theirs.series[0].bands.length === 0) continue;
-        const a = ours.series[0], b = theirs.series[0];
-        const decimals = Math.max(a.precision, b.precision);
-        const stated = (s: typeof a) => s.bands.filter(x => !x.implied);
-        if (sameBands(stated(a), stated(b), decimals)) continue;
-        const text = (s: typeof a): Localized => ({
-            sv: stated(s).map(x => bandText(x).sv).join(', '), en: stated(s).map(x => bandText(x).en).join(', ')
+        const theirs = indicators.factsOf(other);
+        if (!theirs || theirs.year !== ours.year) continue;
+        const decimals = Math.max(ours.series.precision, theirs.series.precision);
+        if (keyAt(ours, decimals) === keyAt(theirs, decimals)) continue;
+        if (restates(indicator, other) || restates(other, indicator)) continue;
+        const text = (stated: PeerFacts['stated']): Localized => ({
+            sv: stated.map(x => bandText(x).sv).join(', '), en: stated.map(x => bandText(x).en).join(', ')
         });
+        const a = ours.stated, b = theirs.stated;
         report(accept, lang, 'same-kpi-bands-differ', messages.sameKpiBandsDiffer(mine.kpi, other.name, text(a), text(b)), {
             node: mine.ref, property: 'kpi',
             relatedInformation: relatedNode(other, messages.relatedSameKpi(other.name, text(b)), lang)

@@ -310,10 +310,14 @@ function snap(band: NormalBand, decimals: number): Snapped | undefined {
     return { lo, hi };
 }
 
-export function sameBands(a: NormalBand[], b: NormalBand[], decimals: number): boolean {
-    const key = (x: NormalBand[]) => x.map(n => snap(n, decimals)).filter((s): s is Snapped => !!s)
+/** The bands as the sets of values they hold at the precision: equal keys, the same bands. */
+export function bandsKey(bands: readonly NormalBand[], decimals: number): string {
+    return bands.map(n => snap(n, decimals)).filter((s): s is Snapped => !!s)
         .map(s => `${s.lo}:${s.hi}:${s.answer ?? ''}`).sort().join('|');
-    return key(a) === key(b);
+}
+
+export function sameBands(a: NormalBand[], b: NormalBand[], decimals: number): boolean {
+    return bandsKey(a, decimals) === bandsKey(b, decimals);
 }
 
 export function checkRestatement(indicator: Indicator, accept: ValidationAcceptor, lang: Lang): void {
