@@ -4,9 +4,9 @@
 import { AstUtils, type LangiumDocument } from 'langium';
 import {
     activitiesAt, deviationsAtPeriod, indicatorsAt, isOverdue, isPeriodReport, isPlan, isReady, isUnit, periodLabel, periodReportsIn,
-    planFulfilment, planYearModel, PROGRESS_STATES, reportPlan, STATUSES, today,
+    planFulfilment, planYearModel, PROGRESS_STATES, reportPlan, statusRank, today,
     type ActivityAtPeriod, type Document, type Goal, type GoalFulfilment, type IndicatorAtPeriod, type Lang, type PlanPeriod, type PlanYearModel,
-    type Status, type Unit
+    type Unit
 } from '@vplan/language';
 import { decisionOf, decisionText } from './decision.js';
 import { reportLabel } from './follow-up-labels.js';
@@ -96,10 +96,9 @@ export function followUpReportModel(model: PlanYearModel, period: PlanPeriod, op
         .filter(g => g.items.length > 0);
 
     const previous = period.index > 0 ? model.periods[period.index - 1] : undefined;
-    const rank = (s: Status | undefined) => (s ? STATUSES.indexOf(s) : -1);
     const changes = previous ? {
         previousLabel: periodLabel(previous, lang),
-        indicators: indicators.filter(i => i.previousStatus && i.previousStatus !== i.status).sort((a, b) => rank(a.status) - rank(b.status)),
+        indicators: indicators.filter(i => i.previousStatus && i.previousStatus !== i.status).sort((a, b) => statusRank(a.status) - statusRank(b.status)),
         activities: activities.filter(a => a.stateFrom === 'period' && a.previousState !== a.state)
     } : undefined;
 

@@ -11,7 +11,7 @@ import { messages } from './messages.js';
 import { planYear } from './plan-checks.js';
 import { relatedNode } from './related.js';
 import { report } from './report.js';
-import { bandsKey } from './threshold-checks.js';
+import { snappedBandsKey } from './threshold-checks.js';
 
 /** Kolada's KPI ids: a letter and five digits (U23471, N00945). */
 const KPI_ID = /^[A-Z]\d{5}$/;
@@ -55,13 +55,13 @@ interface PeerFacts {
     year: number | undefined;
     series: ReturnType<typeof thresholdsOf>['series'][number];
     stated: ReturnType<typeof thresholdsOf>['series'][number]['bands'];
-    /** bandsKey of the stated bands, by precision (a pair compares at the finer of its two). */
+    /** snappedBandsKey of the stated bands, by precision (a pair compares at the finer of its two). */
     keys: Map<number, string>;
 }
 
 function keyAt(facts: PeerFacts, decimals: number): string {
     let key = facts.keys.get(decimals);
-    if (key === undefined) facts.keys.set(decimals, key = bandsKey(facts.stated, decimals));
+    if (key === undefined) facts.keys.set(decimals, key = snappedBandsKey(facts.stated, decimals));
     return key;
 }
 

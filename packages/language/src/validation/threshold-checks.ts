@@ -311,13 +311,13 @@ function snap(band: NormalBand, decimals: number): Snapped | undefined {
 }
 
 /** The bands as the sets of values they hold at the precision: equal keys, the same bands. */
-export function bandsKey(bands: readonly NormalBand[], decimals: number): string {
+export function snappedBandsKey(bands: readonly NormalBand[], decimals: number): string {
     return bands.map(n => snap(n, decimals)).filter((s): s is Snapped => !!s)
         .map(s => `${s.lo}:${s.hi}:${s.answer ?? ''}`).sort().join('|');
 }
 
 export function sameBands(a: NormalBand[], b: NormalBand[], decimals: number): boolean {
-    return bandsKey(a, decimals) === bandsKey(b, decimals);
+    return snappedBandsKey(a, decimals) === snappedBandsKey(b, decimals);
 }
 
 export function checkRestatement(indicator: Indicator, accept: ValidationAcceptor, lang: Lang): void {
